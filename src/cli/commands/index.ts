@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
+import { registerInfo } from './info.js';
+import { registerInit } from './init.js';
+import { registerSql } from './sql.js';
+import { registerStart } from './start.js';
+
+/** One line per command; each command file owns its flags and help text. */
+export function registerCommands(program: Command): void {
+  registerInit(program);
+  registerDemo(program);
+  registerInfo(program);
+  registerSql(program);
+  registerStart(program);
+}

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { generateDemo, DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
+import { withWarehouse, type GlobalOptions } from '../context.js';
+import { Progress } from '../progress.js';
+import { renderInfo, storeInfo } from './info.js';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('启动 ShopLens:库为空时先生成演示数据 / start ShopLens; creates the demo store first when the store is empty')
+    .action(async (_opts, cmd: Command) => {
+      await withWarehouse(cmd.optsWithGlobals<GlobalOptions>(), async (wh) => {
+        const [row] = await wh.query<{ n: bigint }>('SELECT count(*) AS n FROM shops');
+        if (row?.n === 0n) {
+          process.stdout.write('库为空,正在生成演示数据 / the store is empty: generating the demo store…\n');
+          const progress = new Progress('demo', DEFAULT_DEMO_ORDER_LINES, 'lines');
+          const s = await generateDemo(wh, { orderLines: DEFAULT_DEMO_ORDER_LINES, seed: 42, onProgress: (n) => progress.update(n) });
+          progress.done(s.orderLines);
+        }
+        process.stdout.write(renderInfo(await storeInfo(wh), 'table'));
+      });
+    });
+}

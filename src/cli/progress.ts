@@ -1,0 +1,46 @@
+/**
+ * A progress bar on stderr for work that takes more than a second. Silent for the first
+ * second; on a terminal it redraws one line, otherwise it prints a line every 5 seconds.
+ */
+export class Progress {
+  private readonly started = Date.now();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly label: string,
+    private readonly total?: number,
+    private readonly unit = 'rows',
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {}
+
+  update(done: number): void {
+    const now = Date.now();
+    if (now - this.started < 1000) return;
+    const tty = this.stream.isTTY === true;
+    if (now - this.lastDraw < (tty ? 100 : 5000)) return;
+    this.lastDraw = now;
+    this.draw(done, tty);
+  }
+
+  done(done: number): void {
+    if (this.drawn) {
+      this.draw(done, this.stream.isTTY === true);
+      if (this.stream.isTTY) this.stream.write('\n');
+    }
+  }
+
+  private draw(done: number, tty: boolean): void {
+    this.drawn = true;
+    const secs = (Date.now() - this.started) / 1000;
+    const rate = Math.round(done / Math.max(secs, 0.001));
+    let bar = '';
+    if (this.total) {
+      const frac = Math.min(1, done / this.total);
+      const filled = Math.round(frac * 24);
+      bar = `[${'#'.repeat(filled)}${'.'.repeat(24 - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% `;
+    }
+    const text = `${this.label} ${bar}${done.toLocaleString('en-US')}${this.total ? '/' + this.total.toLocaleString('en-US') : ''} ${this.unit} · ${rate.toLocaleString('en-US')} ${this.unit}/s · ${secs.toFixed(0)}s`;
+    this.stream.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
+  }
+}

@@ -1,0 +1,22 @@
+import type { RowOf } from './table.js';
+import type * as T from './tables.js';
+
+export type ShopRow = RowOf<typeof T.shops>;
+export type ProductRow = RowOf<typeof T.products>;
+export type OrderRow = RowOf<typeof T.orders>;
+export type OrderLineRow = RowOf<typeof T.orderLines>;
+export type RefundRow = RowOf<typeof T.refunds>;
+export type CustomerRow = RowOf<typeof T.customers>;
+export type TrafficDailyRow = RowOf<typeof T.trafficDaily>;
+export type AdSpendDailyRow = RowOf<typeof T.adSpendDaily>;
+export type InventoryDailyRow = RowOf<typeof T.inventoryDaily>;
+export type PurchaseRow = RowOf<typeof T.purchases>;
+export type CampaignRow = RowOf<typeof T.campaigns>;
+export type CampaignPhaseRow = RowOf<typeof T.campaignPhasesTable>;
+export type ExpenseRow = RowOf<typeof T.expenses>;
+export type SettlementRow = RowOf<typeof T.settlements>;
+export type CsSessionRow = RowOf<typeof T.csSessions>;
+export type LiveSessionRow = RowOf<typeof T.liveSessions>;
+export type MarketSizeRow = RowOf<typeof T.marketSizes>;
+export type IncidentRow = RowOf<typeof T.incidents>;
+export type OrderStatusHistoryRow = RowOf<typeof T.orderStatusHistory>;
