@@ -2,3 +2,4 @@ export * from './columns.js';
 export * from './table.js';
 export * from './tables.js';
 export * from './rows.js';
+export * from './ops-tables.js';

@@ -5,7 +5,8 @@
  * for time-zone conversion.
  */
 import { bigint, bool, day, float, int, money, str, ts } from './columns.js';
-import { defineTable } from './table.js';
+import { defineTable, type TableDef } from './table.js';
+import { dataChanges } from './ops-tables.js';
 
 export const platforms = ['tmall', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'xiaohongshu', 'other'] as const;
 export type Platform = (typeof platforms)[number];
@@ -374,4 +375,4 @@ export type CanonicalTableName = CanonicalTable['name'];
 
 
 /** Every table of the warehouse schema; migrations are derived from this list. */
-export const warehouseTables: readonly import('./table.js').TableDef[] = [...canonicalTables];
+export const warehouseTables: readonly TableDef[] = [...canonicalTables, dataChanges];

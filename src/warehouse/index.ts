@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './migrations.js';
 export * from './open.js';
 export { openDuckDB, DuckDBWarehouse } from './duckdb/engine.js';
+export * from './data-changes.js';
