@@ -24,4 +24,25 @@ export interface Dialect {
   /** any value of the group */
   anyValue(expr: string): string;
   countDistinct(expr: string): string;
+  /** whole days from one DATE expression to another (to − from) */
+  daysBetween(fromDay: string, toDay: string): string;
+  /** exact quantiles of `expr` at `fractions` (0..1) as one array value; replaces NTILE buckets */
+  quantiles(expr: string, fractions: readonly number[]): string;
+  /** a DATE expression plus `days` whole days (an integer expression) */
+  addDays(dayExpr: string, days: string): string;
+  /** a bound parameter read as a DATE */
+  dayParam(index: number): string;
+  /** DATE expression shifted by whole months; a day past the target month's end clamps to it */
+  addMonths(dayExpr: string, months: number): string;
+  /** true on 29 February */
+  isLeapDay(dayExpr: string): string;
+  /** Monday of the same ISO week number in the next ISO year; null when that year has no such week (53) */
+  isoWeekNextYear(weekStartExpr: string): string;
+  /** text concatenation of the parts */
+  concat(parts: readonly string[]): string;
+  /** hours from timestamp `from` to `to`, as a double */
+  hoursBetween(from: string, to: string): string;
+  /** `value` of the row with the smallest / largest `by` in the group */
+  argMin(value: string, by: string): string;
+  argMax(value: string, by: string): string;
 }

@@ -43,4 +43,21 @@ export const duckdbDialect: Dialect = {
   safeDivide: (n, d) => `CAST(${n} AS DOUBLE) / NULLIF(${d}, 0)`,
   anyValue: (e) => `any_value(${e})`,
   countDistinct: (e) => `count(DISTINCT ${e})`,
+  daysBetween: (f, t) => `date_diff('day', ${f}, ${t})`,
+  // quantile_disc picks observed values, as ClickHouse's quantilesExact does.
+  quantiles: (e, fr) => `quantile_disc(${e}, [${fr.map((f) => Number(f).toString()).join(', ')}])`,
+  addDays: (d, n) => `CAST(${d} + CAST(${n} AS INTEGER) AS DATE)`,
+  dayParam: (index) => `CAST($${index} AS DATE)`,
+  addMonths: (d, n) => `CAST(${d} + to_months(${n}) AS DATE)`,
+  isLeapDay: (d) => `(month(${d}) = 2 AND day(${d}) = 29)`,
+  // Monday of ISO week 1 of year Y is 4 January minus (its ISO weekday − 1) days.
+  isoWeekNextYear: (w) => {
+    const jan4 = `make_date(CAST(isoyear(${w}) + 1 AS INTEGER), 1, 4)`;
+    const x = `CAST(${jan4} - CAST(isodow(${jan4}) - 1 AS INTEGER) + CAST((weekofyear(${w}) - 1) * 7 AS INTEGER) AS DATE)`;
+    return `CASE WHEN isoyear(${x}) = isoyear(${w}) + 1 THEN ${x} END`;
+  },
+  concat: (parts) => `(${parts.join(' || ')})`,
+  hoursBetween: (a, b) => `(CAST(epoch(${b}) - epoch(${a}) AS DOUBLE) / 3600)`,
+  argMin: (v, by) => `arg_min(${v}, ${by})`,
+  argMax: (v, by) => `arg_max(${v}, ${by})`,
 };

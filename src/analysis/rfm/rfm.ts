@@ -1,0 +1,113 @@
+/**
+ * RFM: recency (days since the last paid order, as of the day after the period), frequency
+ * (paid orders) and monetary (paid amount) per buyer; scores 1–5 from quintile cut-offs
+ * (default) or user thresholds; the eight segments with counts and revenue share; and the
+ * buyer list of any segment for export. Runs in the warehouse on a per-buyer temp table.
+ */
+import { z } from 'zod';
+import { fail } from '../../core/errors.js';
+import { decimalToFen } from '../../core/money.js';
+import type { Warehouse } from '../../warehouse/index.js';
+import { AnalysisErrors as E } from '../errors.js';
+import { count, money, pdNote, ratio, type AnalysisResult, type Row } from '../result.js';
+import { buyerOrdersSql, ordersWithoutBuyer, Params, type ScopeOption } from '../sql.js';
+import { withTempTable } from '../temp-table.js';
+import { rfmSegments, segmentCaseSql } from './segments.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const cuts = <T extends z.ZodTypeAny>(t: T) => z.array(t).length(4);
+
+export const rfmOptions = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  /** ascending cut-offs between scores 1|2|3|4|5; recency is scored the other way round */
+  thresholds: z.object({ recencyDays: cuts(z.number()), frequency: cuts(z.number()), monetary: cuts(z.string()) }).optional(),
+  high: z.number().int().min(2).max(5).default(3),
+  /** segment code whose buyers to list, or 'all' */
+  list: z.string().optional(),
+  limit: z.number().int().positive().default(1000),
+}).strict();
+export type RfmOptions = z.input<typeof rfmOptions> & ScopeOption;
+
+const FRACTIONS = [0.2, 0.4, 0.6, 0.8];
+
+export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Promise<AnalysisResult> {
+  const o = rfmOptions.parse(stripScope(options));
+  const p = new Params(wh);
+  const d = wh.dialect;
+  const orders = buyerOrdersSql(p, options.scope, o.from, o.to);
+  // As of the day after the period (or after the last paid order): recency ≥ 1 for every buyer.
+  const asOf = o.to ? `CAST(${p.add(o.to)} AS DATE) + 1` : `(SELECT max(paid_day) + 1 FROM (${orders}) a)`;
+  const perBuyer = `SELECT shop_id, customer_id, ${d.daysBetween('max(paid_day)', asOf)} AS recency, count(*) AS frequency,
+      sum(paid_amount) AS monetary FROM (${orders}) o GROUP BY shop_id, customer_id`;
+  return withTempTable(wh, 'rfm', perBuyer, p.values, async (t) => {
+    const [cutoffs] = await wh.query(`SELECT ${d.quantiles('recency', FRACTIONS)} AS r, ${d.quantiles('frequency', FRACTIONS)} AS f,
+      ${d.quantiles('monetary', FRACTIONS)} AS m, count(*) AS n FROM ${t}`);
+    if (!cutoffs || count(cutoffs.n) === 0) fail(E.ANALYSIS_NO_DATA, { name: 'rfm', what: 'no paid orders with a buyer in scope / 范围内没有带买家的已付款订单' });
+    const th = o.thresholds
+      ? { r: o.thresholds.recencyDays, f: o.thresholds.frequency, m: o.thresholds.monetary.map(yuanToFen) }
+      : { r: (cutoffs.r as number[]).map(Number), f: (cutoffs.f as number[]).map(Number), m: (cutoffs.m as bigint[]).map(BigInt) };
+    const q = new Params(wh);
+    const score = (col: string, cut: readonly (number | bigint)[], reverse: boolean) => {
+      const above = cut.map((c) => `(CASE WHEN ${col} > ${q.add(c)} THEN 1 ELSE 0 END)`).join(' + ');
+      return reverse ? `5 - (${above})` : `1 + ${above}`;
+    };
+    const scored = `SELECT *, ${segmentCaseSql(o.high)} AS segment FROM (SELECT shop_id, customer_id, recency, frequency, monetary,
+      ${score('recency', th.r, true)} AS r_score, ${score('frequency', th.f, false)} AS f_score, ${score('monetary', th.m, false)} AS m_score FROM ${t}) s`;
+    const segRows = await wh.query(`SELECT segment, count(*) AS buyers, sum(monetary) AS paid, avg(recency) AS r, avg(frequency) AS f FROM (${scored}) x GROUP BY segment`, q.values);
+    const bySeg = new Map(segRows.map((r) => [r.segment as string, r]));
+    const totalPaid = segRows.reduce((a, r) => a + BigInt(r.paid as bigint), 0n);
+    const totalBuyers = segRows.reduce((a, r) => a + count(r.buyers), 0);
+    const segments: Row[] = rfmSegments.map((s) => {
+      const r = bySeg.get(s.code);
+      const paid = r ? BigInt(r.paid as bigint) : 0n;
+      return {
+        segment: s.code, segment_zh: s.zh, segment_en: s.en, buyers: count(r?.buyers),
+        buyer_share: ratio(count(r?.buyers) / totalBuyers), paid_amount: money(paid),
+        revenue_share: totalPaid === 0n ? null : ratio(Number(paid) / Number(totalPaid)),
+        avg_recency_days: r ? ratio(r.r, 2) : null, avg_frequency: r ? ratio(r.f, 3) : null,
+      };
+    });
+    const tables: AnalysisResult['tables'] = {
+      segments: { title: { zh: 'RFM 客户分群', en: 'RFM segments' }, rows: segments },
+      cutoffs: { title: { zh: '评分分界点', en: 'score cut-offs' }, rows: cutoffRows(th) },
+    };
+    if (o.list) {
+      const lp = new Params(wh);
+      lp.values.push(...q.values);
+      const where = o.list === 'all' ? 'TRUE' : `segment = ${lp.add(o.list)}`;
+      const buyers = await wh.query(`SELECT * FROM (${scored}) x WHERE ${where} ORDER BY monetary DESC, shop_id, customer_id LIMIT ${o.limit}`, lp.values);
+      tables.buyers = {
+        title: { zh: '买家名单', en: 'buyer list' },
+        rows: buyers.map((b) => ({
+          shop_id: b.shop_id as string, customer_id: b.customer_id as string, recency_days: count(b.recency), frequency: count(b.frequency),
+          monetary: money(b.monetary), r_score: count(b.r_score), f_score: count(b.f_score), m_score: count(b.m_score), segment: b.segment as string,
+        })),
+      };
+    }
+    const excluded = await ordersWithoutBuyer(wh, options.scope, o.from, o.to);
+    return {
+      analysis: 'rfm', title: { zh: 'RFM 客户价值分析', en: 'RFM analysis' },
+      metrics: ['paid_amount', 'paid_orders', 'paying_buyers'],
+      summary: { buyers: totalBuyers, paid_amount: money(totalPaid), scoring: o.thresholds ? 'thresholds' : 'quintiles', high_score: o.high },
+      tables, notes: pdNote(excluded),
+    };
+  });
+}
+
+function cutoffRows(th: { r: readonly number[]; f: readonly number[]; m: readonly bigint[] }): Row[] {
+  return [0, 1, 2, 3].map((i) => ({
+    boundary: `${i + 1}|${i + 2}`, recency_days: th.r[i]!, frequency: th.f[i]!, monetary: money(th.m[i]!),
+  }));
+}
+
+function yuanToFen(s: string): bigint {
+  const f = decimalToFen(s);
+  if (f === undefined) fail(E.ANALYSIS_BAD_OPTIONS, { name: 'rfm', detail: `monetary threshold "${s}" is not an amount / 金额阈值无效` });
+  return f;
+}
+
+export function stripScope<T extends object>(o: T): Omit<T, 'scope'> {
+  const { scope: _s, ...rest } = o as T & { scope?: unknown };
+  return rest;
+}
