@@ -45,7 +45,7 @@ describe('ltv analysis on the store', () => {
     await loadCdnow(store.wh, 'CDNOW_sample.txt');
     const r = await ltvAnalysis(store.wh, { to: '1997-09-30', scope: { shopIds: ['cdnow'] } });
     const s = r.summary as Record<string, number>;
-    const sig3 = (v: number) => Number(v.toPrecision(3));
+    const sig3 = (v: number | undefined) => Number(v!.toPrecision(3));
     assert.equal(s.buyers, 2357);
     assert.deepEqual([s.bgnbd_r, s.bgnbd_alpha, s.bgnbd_a, s.bgnbd_b].map(sig3), [0.243, 4.41, 0.793, 2.43]);
     assert.deepEqual([s.gg_p, s.gg_q, s.gg_v].map(sig3), [6.25, 3.74, 15.4]); // published 15.45 → 15.4 at 3 digits (15.447…)
