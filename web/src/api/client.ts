@@ -1,0 +1,71 @@
+import type { Bilingual } from '../i18n/i18n';
+
+/** An error the API answered with: the stable code and the message in both languages. */
+export class ApiError extends Error {
+  constructor(readonly code: string, readonly zh: string, readonly en: string, readonly status: number) {
+    super(`${code}: ${en}`);
+  }
+}
+
+/** The CSRF double-submit token: the server sets it as a cookie and wants it back in a header. */
+function csrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k && /csrf/i.test(k)) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown;
+  try { body = await res.json(); } catch { body = undefined; }
+  // Accept both `{code, message}` and `{error: {code, message}}`.
+  const b = (body ?? {}) as Record<string, unknown>;
+  const e = (typeof b.error === 'object' && b.error !== null ? b.error : b) as Record<string, unknown>;
+  const code = typeof e.code === 'string' ? e.code : `HTTP_${res.status}`;
+  const m = e.message as Bilingual | string | undefined;
+  const zh = typeof m === 'string' ? m : m?.zh ?? res.statusText;
+  const en = typeof m === 'string' ? m : m?.en ?? res.statusText;
+  return new ApiError(code, zh, en, res.status);
+}
+
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers.set('x-csrf-token', token);
+  }
+  if (init.body !== undefined && typeof init.body === 'string') headers.set('content-type', 'application/json');
+  const res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (res.status === 401) window.dispatchEvent(new CustomEvent('shoplens:unauthenticated'));
+    throw err;
+  }
+  return res;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await apiFetch(path)).json() as Promise<T>;
+}
+
+export async function postJson<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
+  const res = await apiFetch(path, { method, body: JSON.stringify(body) });
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** Downloads a POST response as a file (XLSX/CSV export). */
+export async function downloadPost(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const res = await apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = m?.[1] ? decodeURIComponent(m[1]) : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}

@@ -1,0 +1,76 @@
+import type { Bilingual } from '../i18n/i18n';
+
+/** The HTTP API's shapes, as src/server/routes/{metrics,analysis,data}.ts answer them. */
+export type Tier = 'strategic' | 'tactical' | 'execution';
+
+export interface CatalogMetric {
+  id: string;
+  name: Bilingual;
+  tier: Tier;
+  definition: Bilingual;
+  /** money values arrive as decimal text in yuan; ratios as fractions (0.034 = 3.4 %). */
+  unit: string;
+  direction: 'higher_is_better' | 'lower_is_better' | string;
+  dimensions: string[];
+  drivers: string[];
+}
+
+export interface CatalogDimension { id: string; name: Bilingual }
+
+export interface Catalog { metrics: CatalogMetric[]; dimensions: CatalogDimension[] }
+
+export type Grain = 'day' | 'week' | 'month';
+export type Compare = 'mom' | 'yoy';
+
+export interface MetricQuery {
+  metrics: string[];
+  dimensions?: string[];
+  filters?: Record<string, string[]>;
+  from: string;
+  to: string;
+  grain?: Grain;
+  compare?: Compare[];
+  limit?: number;
+}
+
+export type Cell = string | number | null;
+
+export interface ResultColumn {
+  name: string;
+  /** dimension, time bucket, a metric value, or a metric's comparison value */
+  kind: 'dimension' | 'time' | 'metric' | 'compare';
+  metric?: string;
+  compare?: Compare;
+  label: Bilingual;
+  unit?: string;
+}
+
+export interface QueryResult { columns: ResultColumn[]; rows: Record<string, Cell>[] }
+
+/** Where a metric's value and its comparisons sit in a result row. */
+export const valueKey = (metric: string, compare?: Compare) => (compare ? `${metric}__${compare}` : metric);
+/** The time bucket column when a query has a grain. */
+export const PERIOD = 'period';
+
+export interface ExplainStep { driver: string; name: Bilingual; current: Cell; previous: Cell; contribution: Cell; unit?: string; children?: ExplainStep[] }
+export interface Explanation { metric: string; name: Bilingual; current: Cell; previous: Cell; change: Cell; drivers: ExplainStep[]; breakdown?: { dimension: string; rows: Array<{ value: string; current: Cell; previous: Cell; contribution: Cell }> } }
+
+export interface AnalysisInfo { name: string; title: Bilingual; options: unknown }
+/** Every analysis answers this shape (src/analysis/result.ts). */
+export interface AnalysisResult {
+  analysis: string;
+  title: Bilingual;
+  metrics: string[];
+  summary: Record<string, Cell | boolean>;
+  tables: Record<string, { title: Bilingual; rows: Record<string, Cell | boolean>[] }>;
+  notes: Bilingual[];
+}
+
+export interface ImportFileResult { file: string; format: string | null; status: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; error?: { code: string; message: Bilingual } }
+export interface ImportRun { id: string; status: 'running' | 'done' | 'failed' | string; startedAt: string; finishedAt?: string | null; progress?: number; files: ImportFileResult[] }
+export interface QualityIssue { table?: string; check: string; severity: string; count: number; message: Bilingual }
+export interface QuarantinedRow { file: string; row: number | null; column: string | null; code: string; reason: Bilingual; raw?: unknown }
+
+export interface SavedReport { id: string; name: string; query: MetricQuery & { chart: ChartKind }; updatedAt?: string }
+export type ChartKind = 'table' | 'line' | 'bar' | 'pie';
+export interface Dashboard { id: string; name: string; reports: string[]; updatedAt?: string }

@@ -1,0 +1,39 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
+import { Suspense } from 'react';
+import { AppLayout } from './components/app-layout';
+import { Loading } from './components/states';
+import { AuthGate } from './components/auth-gate';
+import { DefaultDates } from './components/default-dates';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { useLocation } from './lib/router';
+import { COCKPIT, PAGES } from './pages/registry';
+
+function Routes() {
+  const { path } = useLocation();
+  if (path === '/cockpit') {
+    return <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}><Suspense fallback={<Loading />}><COCKPIT /></Suspense></ConfigProvider>;
+  }
+  const page = PAGES.find((p) => p.path === path) ?? PAGES[0]!;
+  const Page = page.component;
+  return <AppLayout><Suspense fallback={<Loading />}><Page /></Suspense></AppLayout>;
+}
+
+function Localised() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#e4393c', borderRadius: 6 } }}>
+      <AntApp>
+        <AuthGate><DefaultDates /><Routes /></AuthGate>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return <I18nProvider><Localised /></I18nProvider>;
+}

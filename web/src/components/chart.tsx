@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the chart kinds the app draws, so the echarts chunk stays small.
+echarts.use([BarChart, LineChart, PieChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+export interface ChartClick { name: string; seriesName?: string; dataIndex: number }
+
+/** One ECharts instance bound to a div; re-sets the option when it changes, resizes with the window. */
+export function Chart({ option, height = 300, onClick, theme, testId }: {
+  option: ChartOption;
+  height?: number | string;
+  onClick?: (e: ChartClick) => void;
+  theme?: 'dark';
+  testId?: string;
+}) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+
+  useEffect(() => {
+    const c = echarts.init(el.current!, theme, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (p) => clickRef.current?.({ name: String(p.name), seriesName: p.seriesName, dataIndex: p.dataIndex }));
+    // A marker the e2e tests and the benchmark wait for: the chart has drawn its first frame.
+    c.on('finished', () => el.current?.setAttribute('data-rendered', '1'));
+    const onResize = () => c.resize();
+    window.addEventListener('resize', onResize);
+    return () => { window.removeEventListener('resize', onResize); c.dispose(); chart.current = null; };
+  }, [theme]);
+
+  useEffect(() => {
+    el.current?.removeAttribute('data-rendered');
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={el} className="sl-chart" data-testid={testId} style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }} />;
+}

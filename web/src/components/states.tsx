@@ -1,0 +1,50 @@
+import { Alert, Button, Empty, Space, Spin } from 'antd';
+import type { ApiError } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../lib/router';
+
+export function Loading() {
+  const { t } = useI18n();
+  return <div className="sl-state" data-testid="loading"><Spin /> <span>{t('loading')}</span></div>;
+}
+
+/** The empty state says what to do: import files or load the demo store. */
+export function NoData({ filtered = false }: { filtered?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Empty data-testid="empty" description={filtered ? t('emptyFiltered') : t('emptyHint')}>
+      {!filtered && (
+        <Space>
+          <Button type="primary" onClick={() => navigate('/data')}>{t('goImport')}</Button>
+          <Button onClick={() => navigate('/data', new URLSearchParams('demo=1'))}>{t('loadDemo')}</Button>
+        </Space>
+      )}
+    </Empty>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <Alert
+      data-testid="error"
+      type="error"
+      showIcon
+      title={t('errorTitle')}
+      description={<span>{lang === 'zh' ? error.zh : error.en} <code>{t('errorCode')}: {error.code}</code></span>}
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('retry')}</Button> : undefined}
+    />
+  );
+}
+
+/** Loading → error → empty → content, in that order, for any API-backed block. */
+export function Async<T>({ state, isEmpty, children }: {
+  state: { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void };
+  isEmpty?: (d: T) => boolean;
+  children: (d: T) => React.ReactNode;
+}) {
+  if (state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
+  if (state.loading || state.data === undefined) return <Loading />;
+  if (isEmpty?.(state.data)) return <NoData filtered />;
+  return <>{children(state.data)}</>;
+}

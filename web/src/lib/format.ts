@@ -1,0 +1,56 @@
+import type { Lang } from '../i18n/dict';
+import type { Cell } from '../api/types';
+
+/**
+ * Display formatting only: money arrives as exact decimal text and is shown rounded to yuan
+ * (or 万/亿 in tiles); the exact value stays in tables and exports.
+ */
+export function toNumber(v: Cell | undefined): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+const isMoney = (unit?: string) => unit === 'money' || unit === 'fen' || unit === 'yuan' || unit === 'CNY';
+const isRatio = (unit?: string) => unit === 'ratio' || unit === 'percent' || unit === 'rate';
+
+export function formatValue(v: Cell | undefined, unit: string | undefined, lang: Lang, compact = false): string {
+  const n = toNumber(v);
+  if (n === null) return v === null || v === undefined ? '—' : String(v);
+  if (isRatio(unit)) return `${(n * 100).toFixed(2)}%`;
+  if (isMoney(unit)) {
+    if (compact) return `¥${compactNumber(n, lang)}`;
+    return typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? `¥${groupDigits(v)}` : `¥${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  }
+  if (compact) return compactNumber(n, lang);
+  return Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** "1234567.89" → "1,234,567.89" without going through a float. */
+function groupDigits(text: string): string {
+  const [int, frac] = text.split('.');
+  const neg = int!.startsWith('-');
+  const digits = neg ? int!.slice(1) : int!;
+  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
+function compactNumber(n: number, lang: Lang): string {
+  const abs = Math.abs(n);
+  if (lang === 'zh') {
+    if (abs >= 1e8) return `${(n / 1e8).toFixed(2)}亿`;
+    if (abs >= 1e4) return `${(n / 1e4).toFixed(2)}万`;
+  } else {
+    if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
+    if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+    if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
+  }
+  return Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toFixed(2);
+}
+
+/** Relative change current vs previous; null when the base is 0 or missing. */
+export function relChange(cur: Cell | undefined, prev: Cell | undefined): number | null {
+  const c = toNumber(cur);
+  const p = toNumber(prev);
+  if (c === null || p === null || p === 0) return null;
+  return (c - p) / Math.abs(p);
+}

@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import { useFilterOptions } from '../components/global-filters';
+import { useCatalog } from '../api/queries';
+import { useI18n } from '../i18n/i18n';
+
+/** Human labels for dimension values (shop id → shop name, platform id → 天猫) and metric ids. */
+export function useLabels() {
+  const { pick } = useI18n();
+  const opts = useFilterOptions().data;
+  const catalog = useCatalog().data;
+  const value = useCallback((dim: string, v: unknown): string => {
+    const s = v === null || v === undefined ? '—' : String(v);
+    if (dim === 'shop_id') return opts?.shops.find((x) => x.id === s)?.name ?? s;
+    if (dim === 'platform') { const p = opts?.platforms.find((x) => x.id === s); return p ? pick(p.name) : s; }
+    return s;
+  }, [opts, pick]);
+  const metric = useCallback((id: string) => {
+    const m = catalog?.metrics.find((x) => x.id === id);
+    return m ? pick(m.name) : id;
+  }, [catalog, pick]);
+  const dimension = useCallback((id: string) => {
+    const d = catalog?.dimensions.find((x) => x.id === id);
+    return d ? pick(d.name) : id;
+  }, [catalog, pick]);
+  const unit = useCallback((id: string) => catalog?.metrics.find((x) => x.id === id)?.unit, [catalog]);
+  return { value, metric, dimension, unit, catalog };
+}

@@ -1,0 +1,99 @@
+import { App, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { getRun, listRuns, loadDemo, uploadFiles } from '../api/imports';
+import type { ImportFileResult, ImportRun } from '../api/types';
+import { useApi, clearApiCache } from '../api/use-api';
+import { Async } from '../components/states';
+import { useI18n } from '../i18n/i18n';
+import { useLocation } from '../lib/router';
+import { RunDetails } from './data-run';
+
+const STATUS_COLOR: Record<string, string> = { done: 'green', running: 'blue', failed: 'red', partial: 'orange', queued: 'default' };
+
+/** Upload export files (several at once), watch the import, read its log, quality report and quarantine. */
+export function Page() {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const { search } = useLocation();
+  const runs = useApi('import-runs', listRuns, { cache: false });
+  const [progress, setProgress] = useState<{ upload: number; run: ImportRun | null } | null>(null);
+  const [openRun, setOpenRun] = useState<string | null>(null);
+  const [demoBusy, setDemoBusy] = useState(false);
+
+  const upload = async (files: File[]) => {
+    setProgress({ upload: 0, run: null });
+    try {
+      const { runId } = await uploadFiles(files, (f) => setProgress({ upload: f, run: null }));
+      // The import runs on the server; poll its run until it is no longer running.
+      for (;;) {
+        const run = await getRun(runId);
+        setProgress({ upload: 1, run });
+        if (run.status !== 'running' && run.status !== 'queued') break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      clearApiCache();
+      runs.reload();
+      setOpenRun(runId);
+    } catch (e) {
+      void message.error(`${t('errorCode')}: ${(e as { code?: string }).code ?? String(e)}`);
+      setProgress(null);
+    }
+  };
+
+  const demo = async () => {
+    setDemoBusy(true);
+    try { await loadDemo(100_000); clearApiCache(); runs.reload(); void message.success(t('saved')); }
+    catch (e) { void message.error(`${t('errorCode')}: ${(e as { code?: string }).code ?? String(e)}`); }
+    finally { setDemoBusy(false); }
+  };
+
+  const fileColumns = [
+    { title: t('file'), dataIndex: 'file' },
+    { title: t('detectedFormat'), dataIndex: 'format', render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : '—') },
+    { title: t('status'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+    { title: t('rowsIn'), dataIndex: 'rowsRead' },
+    { title: t('rowsLoaded'), dataIndex: 'rowsLoaded' },
+    { title: t('rowsQuarantined'), dataIndex: 'rowsQuarantined' },
+    { title: t('errorCode'), render: (_: unknown, f: ImportFileResult) => (f.error ? <span><code>{f.error.code}</code> {pick(f.error.message)}</span> : '') },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-data">
+      <Typography.Title level={4} style={{ margin: 0 }}>{t('navData')}</Typography.Title>
+      <Upload.Dragger multiple showUploadList={false} data-testid="upload"
+        beforeUpload={(_f, list) => { if (_f === list[list.length - 1]) void upload(list as unknown as File[]); return false; }}>
+        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <p className="ant-upload-text">{t('uploadTitle')}</p>
+        <p className="ant-upload-hint">{t('uploadHint')}</p>
+      </Upload.Dragger>
+      {search.get('demo') === '1' && (
+        <Button type="primary" loading={demoBusy} onClick={() => void demo()} data-testid="load-demo">{t('loadDemo')}</Button>
+      )}
+      {progress && (
+        <Card size="small" data-testid="import-progress">
+          <Progress percent={Math.round(((progress.upload + (progress.run?.progress ?? (progress.run && progress.run.status !== 'running' ? 1 : 0))) / 2) * 100)}
+            status={progress.run?.status === 'failed' ? 'exception' : undefined} />
+          {progress.run && <Table size="small" rowKey="file" pagination={false} dataSource={progress.run.files} columns={fileColumns} data-testid="import-files" />}
+        </Card>
+      )}
+      <Card size="small" title={t('importLog')}>
+        <Async state={runs}>
+          {(d) => (
+            <Table<ImportRun> size="small" rowKey="id" dataSource={d.runs} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="import-log"
+              expandable={{ expandedRowRender: (r) => <Table size="small" rowKey="file" pagination={false} dataSource={r.files} columns={fileColumns} /> }}
+              columns={[
+                { title: t('startedAt'), dataIndex: 'startedAt' },
+                { title: t('file'), render: (_, r) => r.files.map((f) => f.file).join(', ') },
+                { title: t('status'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+                { title: t('rowsLoaded'), render: (_, r) => r.files.reduce((s, f) => s + f.rowsLoaded, 0) },
+                { title: t('rowsQuarantined'), render: (_, r) => r.files.reduce((s, f) => s + f.rowsQuarantined, 0) },
+                { title: '', render: (_, r) => <Button size="small" onClick={() => setOpenRun(r.id)}>{t('view')}</Button> },
+              ]} />
+          )}
+        </Async>
+      </Card>
+      {openRun && <RunDetails runId={openRun} />}
+    </Space>
+  );
+}

@@ -1,0 +1,98 @@
+import { Card, Col, Row, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useMetricQuery } from '../api/queries';
+import { PERIOD, valueKey, type MetricQuery } from '../api/types';
+import { Chart } from '../components/chart';
+import { currentLevel, DrillBreadcrumb, drillInto } from '../components/drill';
+import { ExplainDrawer } from '../components/explain-drawer';
+import { KpiTile } from '../components/kpi-tile';
+import { Async, NoData } from '../components/states';
+import { apiFilters, useFilters } from '../filters/use-filters';
+import { useI18n } from '../i18n/i18n';
+import { barOption, lineOption, pieOption } from '../lib/chart-options';
+import { toNumber } from '../lib/format';
+import { useLabels } from '../lib/use-labels';
+import { CampaignAttainment } from './overview-campaign';
+
+/** The boss's tiles, in reading order; finance tiles appear only when the catalog offers them. */
+export const OVERVIEW_TILES = ['paid_amount', 'gmv', 'paid_orders', 'paying_buyers', 'aov', 'conversion_rate', 'refund_rate', 'gross_profit', 'net_profit'];
+
+export function Page() {
+  const { t, pick } = useI18n();
+  const { filters } = useFilters();
+  const labels = useLabels();
+  const [explain, setExplain] = useState<string | null>(null);
+  const catalog = labels.catalog;
+  const tiles = useMemo(() => (catalog ? OVERVIEW_TILES.filter((m) => catalog.metrics.some((x) => x.id === m)) : []), [catalog]);
+  const base = apiFilters(filters);
+  const range = { from: filters.from, to: filters.to };
+  const level = currentLevel(filters);
+
+  const tileQ = useMetricQuery(tiles.length ? { metrics: tiles, filters: base, ...range, compare: ['mom', 'yoy'] } : null);
+  const trendQ = useMetricQuery({ metrics: ['paid_amount', 'paid_orders'], filters: base, ...range, grain: 'day' });
+  const splitQ = useMetricQuery({ metrics: ['paid_amount'], dimensions: [level], filters: base, ...range, limit: 20 } satisfies MetricQuery);
+  const shopQ = useMetricQuery({ metrics: ['paid_amount', 'paying_buyers'], dimensions: ['shop_id'], filters: base, ...range });
+
+  const row = tileQ.data?.rows[0];
+  const noData = tileQ.data && (!row || toNumber(row.paid_amount) === null || toNumber(row.gmv) === 0) && toNumber(row?.paid_orders) === 0;
+  if (noData && Object.keys(base).length === 0) return <NoData />;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-overview">
+      <Typography.Title level={4} style={{ margin: 0 }}>{t('navOverview')}</Typography.Title>
+      <Async state={tileQ}>
+        {(d) => (
+          <Row gutter={[12, 12]}>
+            {tiles.map((m) => {
+              const meta = catalog!.metrics.find((x) => x.id === m)!;
+              const r = d.rows[0] ?? {};
+              return (
+                <Col key={m} xs={12} md={8} xl={6} xxl={4}>
+                  <KpiTile
+                    metric={m} title={pick(meta.name)} definition={pick(meta.definition)} unit={meta.unit}
+                    value={r[valueKey(m)] ?? null} mom={r[valueKey(m, 'mom')] ?? null} yoy={r[valueKey(m, 'yoy')] ?? null}
+                    lowerIsBetter={meta.direction === 'lower_is_better'} onExplain={() => setExplain(m)}
+                  />
+                </Col>
+              );
+            })}
+          </Row>
+        )}
+      </Async>
+      <Card size="small" title={t('trend')}>
+        <Async state={trendQ} isEmpty={(d) => d.rows.length === 0}>
+          {(d) => <Chart testId="chart-trend" height={280} option={lineOption(d.rows.map((r) => String(r[PERIOD])), [
+            { name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) },
+          ])} />}
+        </Async>
+      </Card>
+      <Row gutter={12}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={<Space>{labels.dimension(level)}<DrillBreadcrumb filters={filters} labels={labels.value} /></Space>} extra={<Typography.Text type="secondary">{t('drillHint')}</Typography.Text>}>
+            <Async state={splitQ} isEmpty={(d) => d.rows.length === 0}>
+              {(d) => {
+                const keys = d.rows.map((r) => String(r[level]));
+                return <Chart testId="chart-drill" height={300}
+                  onClick={(e) => { const k = keys[e.dataIndex]; if (k !== undefined) drillInto(filters, k); }}
+                  option={level === 'platform'
+                    ? pieOption(d.rows.map((r) => ({ name: labels.value(level, r[level]), value: r.paid_amount ?? null })))
+                    : barOption(d.rows.map((r) => labels.value(level, r[level])), [{ name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) }], { horizontal: true })} />;
+              }}
+            </Async>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('byShop')}>
+            <Async state={shopQ} isEmpty={(d) => d.rows.length === 0}>
+              {(d) => <Chart testId="chart-shops" height={300} option={barOption(d.rows.map((r) => labels.value('shop_id', r.shop_id)), [
+                { name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) },
+              ], { horizontal: true })} />}
+            </Async>
+          </Card>
+        </Col>
+      </Row>
+      <CampaignAttainment />
+      <ExplainDrawer metric={explain} from={filters.from} to={filters.to} filters={base} unit={explain ? labels.unit(explain) : undefined} onClose={() => setExplain(null)} />
+    </Space>
+  );
+}
