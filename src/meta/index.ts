@@ -1,0 +1,13 @@
+export * from './meta-store.js';
+export * from './open.js';
+export * from './errors.js';
+export * from './migrations.js';
+export type { SqlDb, MetaDialect } from './sql-db.js';
+export type { UserRecord, NewUser, UserPatch, UserRepo } from './repos/users.js';
+export type { RoleRecord, RoleRepo } from './repos/roles.js';
+export type { SessionRecord, SessionRepo } from './repos/sessions.js';
+export type { ApiTokenRecord, ApiTokenRepo } from './repos/api-tokens.js';
+export { auditActions } from './repos/audit.js';
+export type { AuditAction, AuditEntry, AuditRecord, AuditQuery, AuditRepo } from './repos/audit.js';
+export { documentKinds } from './repos/documents.js';
+export type { DocumentKind, DocumentRecord, DocumentRepo } from './repos/documents.js';

@@ -1,0 +1,23 @@
+/**
+ * Every route module, one line each. A module exports `register<Area>Routes(app, deps)` and
+ * declares `config.access` and a zod `schema` on each route (see ../README.md).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerDeps } from '../types.js';
+import { registerAuditRoutes } from './audit.js';
+import { registerAuthRoutes } from './auth.js';
+import { registerHealthRoutes } from './health.js';
+import { registerSetupRoutes } from './setup.js';
+import { registerShopRoutes } from './shops.js';
+import { registerTokenRoutes } from './tokens.js';
+import { registerUserRoutes } from './users.js';
+
+export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  registerHealthRoutes(app, deps);
+  registerSetupRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerTokenRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerShopRoutes(app, deps);
+}

@@ -1,0 +1,88 @@
+/**
+ * A real server for tests: a DuckDB warehouse in a temp folder, a real metadata store (SQLite
+ * file, or PostgreSQL when given a URL), three shops on two platforms, one user per built-in
+ * role, and signed-in clients driving fastify.inject. Other route modules' tests use it too.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { shops as shopsTable, type RowOf } from '../../model/index.js';
+import { openMetaStore, type MetaStore } from '../../meta/index.js';
+import { openWarehouse, type Warehouse } from '../../warehouse/index.js';
+import { buildServer } from '../app.js';
+import { serverConfig, type ServerConfig } from '../config.js';
+import { createAccount } from '../services/accounts.js';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export const testShops: RowOf<typeof shopsTable>[] = [
+  { shop_id: 'tm-1', platform: 'tmall', name: '天猫旗舰店', timezone: 'Asia/Shanghai', currency: 'CNY', has_live: false },
+  { shop_id: 'tm-2', platform: 'tmall', name: '天猫专卖店', timezone: 'Asia/Shanghai', currency: 'CNY', has_live: true },
+  { shop_id: 'jd-1', platform: 'jd', name: '京东自营', timezone: 'Asia/Shanghai', currency: 'CNY', has_live: false },
+];
+
+/** One user per built-in role; the agency sees tm-1 only. */
+export const testUsers = {
+  owner: { role: 'owner', shops: 'all' as const },
+  ops: { role: 'ops', shops: 'all' as const },
+  finance: { role: 'finance', shops: 'all' as const },
+  cs: { role: 'cs', shops: 'all' as const },
+  agency: { role: 'agency', shops: ['tm-1'] },
+} satisfies Record<string, { role: string; shops: string[] | 'all' }>;
+export type TestUser = keyof typeof testUsers;
+
+export interface Client {
+  readonly csrfToken: string;
+  readonly cookie: string;
+  inject(opts: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  wh: Warehouse;
+  meta: MetaStore;
+  dir: string;
+  /** signs in through the real login route */
+  login(name: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export function cookieHeader(res: LightMyRequestResponse): string {
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export async function testServer(options: { metaUrl?: string; users?: boolean; config?: Partial<ServerConfig> } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'shoplens-server-'));
+  const wh = await openWarehouse(join(dir, 'store.duckdb'));
+  const meta = await openMetaStore(options.metaUrl ?? join(dir, 'meta.sqlite'));
+  await wh.bulkLoad(shopsTable, testShops);
+  if (options.users !== false) {
+    for (const [name, u] of Object.entries(testUsers)) {
+      await createAccount(meta, { name, password: TEST_PASSWORD, role: u.role, shops: u.shops }, { actorId: null, actorName: 'test', ip: null });
+    }
+  }
+  const app = await buildServer({ wh, meta, config: serverConfig({ webDist: null, login: { maxPerMinute: 1000, lockAfter: 5, lockMs: 60_000 }, ...options.config }) });
+  return {
+    app, wh, meta, dir,
+    async login(name, password = TEST_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
+      const cookie = cookieHeader(res);
+      const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+      return {
+        csrfToken, cookie,
+        inject: (o) => {
+          const { csrf = true, ...rest } = o;
+          return app.inject({ ...rest, headers: { ...rest.headers, cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}) } });
+        },
+      };
+    },
+    async close() {
+      await app.close();
+      await meta.close();
+      await wh.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
