@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.js';
 import { registerDemo } from './demo.js';
 import { registerInfo } from './info.js';
 import { registerInit } from './init.js';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerInfo(program);
   registerSql(program);
   registerStart(program);
+  registerAnalyze(program);
 }

@@ -1,0 +1,20 @@
+/** Public API of the analysis layer: every analysis function and the registry the CLI and API use. */
+import { entry, type AnalysisEntry } from './registry.js';
+import { rfmAnalysis, rfmOptions } from './rfm/rfm.js';
+import { ltvAnalysis, ltvOptions } from './ltv/ltv.js';
+
+export const analyses: readonly AnalysisEntry[] = [
+  entry('rfm', 'RFM 客户价值分群', 'RFM segments', rfmOptions, rfmAnalysis),
+  entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
+];
+
+export { findAnalysis, parseOptions, type AnalysisEntry } from './registry.js';
+export type { AnalysisResult, ResultTable, Row, Cell, Bilingual } from './result.js';
+export type { ShopScope } from './sql.js';
+export { AnalysisErrors } from './errors.js';
+export { rfmAnalysis, type RfmOptions } from './rfm/rfm.js';
+export { ltvAnalysis, type LtvOptions } from './ltv/ltv.js';
+export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
+export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
+export { fitGammaGamma, expectedAverageSpend, gammaGammaLogLikelihood } from './ltv/gamma-gamma.js';
+export { resultToXlsx } from './xlsx.js';
