@@ -10,7 +10,7 @@ export interface CatalogMetric {
   definition: Bilingual;
   /** money values arrive as decimal text in yuan; ratios as fractions (0.034 = 3.4 %). */
   unit: string;
-  direction: 'higher_is_better' | 'lower_is_better' | string;
+  direction: 'higher_better' | 'lower_better' | string;
   dimensions: string[];
   drivers: string[];
 }

@@ -15,8 +15,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
       () => setState({ kind: 'in' }),
       async (e: ApiError) => {
         if (e.status !== 401) { setState({ kind: 'error', error: e }); return; }
-        const s = await getJson<{ needed: boolean }>('/api/setup').catch(() => ({ needed: false }));
-        setState({ kind: s.needed ? 'setup' : 'login' });
+        const s = await getJson<{ needsSetup: boolean }>('/api/setup').catch(() => ({ needsSetup: false }));
+        setState({ kind: s.needsSetup ? 'setup' : 'login' });
       },
     );
   };
@@ -40,8 +40,9 @@ function LoginForm({ setup, onDone }: { setup: boolean; onDone: () => void }) {
   const submit = async (v: { username: string; password: string }) => {
     setError(null);
     try {
-      if (setup) await postJson('/api/setup', { username: v.username, password: v.password });
-      await postJson('/api/auth/login', { username: v.username, password: v.password });
+      // Setup signs the new admin in itself; otherwise sign in.
+      if (setup) await postJson('/api/setup', { name: v.username, password: v.password });
+      else await postJson('/api/auth/login', { name: v.username, password: v.password });
       onDone();
     } catch (e) { setError(e as ApiError); }
   };

@@ -50,7 +50,7 @@ export function MetricBoard({ title, tiles, trend, breakdowns = [], children }: 
                   <Col key={m} xs={12} md={8} xl={6} xxl={4}>
                     <KpiTile metric={m} title={pick(meta.name)} definition={pick(meta.definition)} unit={meta.unit}
                       value={r[valueKey(m)] ?? null} mom={r[valueKey(m, 'mom')] ?? null} yoy={r[valueKey(m, 'yoy')] ?? null}
-                      lowerIsBetter={meta.direction === 'lower_is_better'} onExplain={() => setExplain(m)} />
+                      lowerIsBetter={meta.direction === 'lower_better'} onExplain={() => setExplain(m)} />
                   </Col>
                 );
               })}

@@ -3,14 +3,14 @@ import { setSearch, useLocation } from '../lib/router';
 import { lastDays, type DayRange } from './dates';
 
 /** Drill-down levels, outermost first: a click on a chart goes one level in. */
-export const DRILL_LEVELS = ['platform', 'shop_id', 'category', 'sku_id'] as const;
+export const DRILL_LEVELS = ['platform', 'shop', 'category_l1', 'sku'] as const;
 export type DrillLevel = (typeof DRILL_LEVELS)[number];
 
 export interface GlobalFilters extends DayRange {
   platform: string[];
   shop: string[];
   category: string[];
-  /** Drill-down steps taken, e.g. [['platform','tmall'], ['shop_id','tm-1']]. */
+  /** Drill-down steps taken, e.g. [['platform','tmall'], ['shop','tm-1']]. */
   drill: Array<[DrillLevel, string]>;
 }
 
@@ -65,8 +65,8 @@ export function updateFilters(patch: Partial<GlobalFilters>): void {
 export function apiFilters(f: GlobalFilters): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (f.platform.length) out.platform = f.platform;
-  if (f.shop.length) out.shop_id = f.shop;
-  if (f.category.length) out.category = f.category;
+  if (f.shop.length) out.shop = f.shop;
+  if (f.category.length) out.category_l1 = f.category;
   for (const [level, value] of f.drill) out[level] = [value];
   return out;
 }

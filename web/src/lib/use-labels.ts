@@ -10,7 +10,7 @@ export function useLabels() {
   const catalog = useCatalog().data;
   const value = useCallback((dim: string, v: unknown): string => {
     const s = v === null || v === undefined ? '—' : String(v);
-    if (dim === 'shop_id') return opts?.shops.find((x) => x.id === s)?.name ?? s;
+    if (dim === 'shop') return opts?.shops.find((x) => x.id === s)?.name ?? s;
     if (dim === 'platform') { const p = opts?.platforms.find((x) => x.id === s); return p ? pick(p.name) : s; }
     return s;
   }, [opts, pick]);

@@ -29,7 +29,7 @@ export function Page() {
   const big = useMetricQuery({ metrics: BIG, filters: base, ...range });
   const trend = useMetricQuery({ metrics: ['paid_amount'], filters: base, ...range, grain: 'day' });
   const plat = useMetricQuery({ metrics: ['paid_amount'], dimensions: ['platform'], filters: base, ...range });
-  const shops = useMetricQuery({ metrics: ['paid_amount'], dimensions: ['shop_id'], filters: base, ...range, limit: 8 });
+  const shops = useMetricQuery({ metrics: ['paid_amount'], dimensions: ['shop'], filters: base, ...range, limit: 8 });
 
   useEffect(() => {
     const id = setInterval(() => { big.reload(); trend.reload(); plat.reload(); shops.reload(); setUpdated(new Date()); }, every);
@@ -60,7 +60,7 @@ export function Page() {
       <Row gutter={[20, 20]} style={{ marginTop: 20 }}>
         <Col span={14}>{panel(<Async state={trend}>{(d) => <Chart theme="dark" height={380} option={{ ...lineOption(d.rows.map((r) => String(r[PERIOD])), [{ name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) }], { big: true, dark: true }), ...dark }} />}</Async>, t('trend'))}</Col>
         <Col span={10}>{panel(<Async state={plat}>{(d) => <Chart theme="dark" height={380} option={{ ...pieOption(d.rows.map((r) => ({ name: labels.value('platform', r.platform), value: r.paid_amount ?? null })), { big: true }), ...dark }} />}</Async>, t('byPlatform'))}</Col>
-        <Col span={24}>{panel(<Async state={shops}>{(d) => <Chart theme="dark" height={300} option={{ ...barOption(d.rows.map((r) => labels.value('shop_id', r.shop_id)), [{ name: labels.metric('paid_amount'), data: d.rows.map((r) => toNumber(r.paid_amount ?? null)) }], { big: true }), ...dark }} />}</Async>, t('byShop'))}</Col>
+        <Col span={24}>{panel(<Async state={shops}>{(d) => <Chart theme="dark" height={300} option={{ ...barOption(d.rows.map((r) => labels.value('shop', r.shop)), [{ name: labels.metric('paid_amount'), data: d.rows.map((r) => toNumber(r.paid_amount ?? null)) }], { big: true }), ...dark }} />}</Async>, t('byShop'))}</Col>
       </Row>
     </div>
   );

@@ -7,7 +7,7 @@ export function Page() {
       title="navFinance"
       tiles={['net_sales', 'gross_profit', 'gross_margin', 'net_profit', 'settlement_rate', 'refund_amount']}
       trend={['net_sales', 'gross_profit']}
-      breakdowns={[{ dimension: 'shop_id', metrics: ['gross_profit'], chart: 'bar' }]}
+      breakdowns={[{ dimension: 'shop', metrics: ['gross_profit'], chart: 'bar' }]}
     >
       <AnalysisPanel name="profit" />
       <AnalysisPanel name="reconciliation" />

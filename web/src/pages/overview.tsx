@@ -31,7 +31,7 @@ export function Page() {
   const tileQ = useMetricQuery(tiles.length ? { metrics: tiles, filters: base, ...range, compare: ['mom', 'yoy'] } : null);
   const trendQ = useMetricQuery({ metrics: ['paid_amount', 'paid_orders'], filters: base, ...range, grain: 'day' });
   const splitQ = useMetricQuery({ metrics: ['paid_amount'], dimensions: [level], filters: base, ...range, limit: 20 } satisfies MetricQuery);
-  const shopQ = useMetricQuery({ metrics: ['paid_amount', 'paying_buyers'], dimensions: ['shop_id'], filters: base, ...range });
+  const shopQ = useMetricQuery({ metrics: ['paid_amount', 'paying_buyers'], dimensions: ['shop'], filters: base, ...range });
 
   const row = tileQ.data?.rows[0];
   const noData = tileQ.data && (!row || toNumber(row.paid_amount) === null || toNumber(row.gmv) === 0) && toNumber(row?.paid_orders) === 0;
@@ -51,7 +51,7 @@ export function Page() {
                   <KpiTile
                     metric={m} title={pick(meta.name)} definition={pick(meta.definition)} unit={meta.unit}
                     value={r[valueKey(m)] ?? null} mom={r[valueKey(m, 'mom')] ?? null} yoy={r[valueKey(m, 'yoy')] ?? null}
-                    lowerIsBetter={meta.direction === 'lower_is_better'} onExplain={() => setExplain(m)}
+                    lowerIsBetter={meta.direction === 'lower_better'} onExplain={() => setExplain(m)}
                   />
                 </Col>
               );
@@ -84,7 +84,7 @@ export function Page() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('byShop')}>
             <Async state={shopQ} isEmpty={(d) => d.rows.length === 0}>
-              {(d) => <Chart testId="chart-shops" height={300} option={barOption(d.rows.map((r) => labels.value('shop_id', r.shop_id)), [
+              {(d) => <Chart testId="chart-shops" height={300} option={barOption(d.rows.map((r) => labels.value('shop', r.shop)), [
                 { name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) },
               ], { horizontal: true })} />}
             </Async>

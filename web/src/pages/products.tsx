@@ -7,7 +7,7 @@ export function Page() {
     <MetricBoard
       title="navProducts"
       tiles={['hit_sku_count', 'active_sku_rate', 'slow_moving_share', 'sell_through_rate', 'return_rate']}
-      breakdowns={[{ dimension: 'sku_id', metrics: ['paid_amount'], chart: 'bar', limit: 15 }, { dimension: 'category', metrics: ['paid_amount'], chart: 'pie' }]}
+      breakdowns={[{ dimension: 'sku', metrics: ['paid_amount'], chart: 'bar', limit: 15 }, { dimension: 'category_l1', metrics: ['paid_amount'], chart: 'pie' }]}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">ABC · 爆品 · 滞销</Typography.Text>
