@@ -30,6 +30,8 @@ export interface Dialect {
   quantiles(expr: string, fractions: readonly number[]): string;
   /** a DATE expression plus `days` whole days (an integer expression) */
   addDays(dayExpr: string, days: string): string;
+  /** whole calendar months from one month-start DATE to another (to − from) */
+  monthsBetween(fromMonth: string, toMonth: string): string;
   /** a bound parameter read as a DATE */
   dayParam(index: number): string;
   /** DATE expression shifted by whole months; a day past the target month's end clamps to it */

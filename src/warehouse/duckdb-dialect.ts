@@ -47,6 +47,7 @@ export const duckdbDialect: Dialect = {
   // quantile_disc picks observed values, as ClickHouse's quantilesExact does.
   quantiles: (e, fr) => `quantile_disc(${e}, [${fr.map((f) => Number(f).toString()).join(', ')}])`,
   addDays: (d, n) => `CAST(${d} + CAST(${n} AS INTEGER) AS DATE)`,
+  monthsBetween: (f, t) => `date_diff('month', ${f}, ${t})`,
   dayParam: (index) => `CAST($${index} AS DATE)`,
   addMonths: (d, n) => `CAST(${d} + to_months(${n}) AS DATE)`,
   isLeapDay: (d) => `(month(${d}) = 2 AND day(${d}) = 29)`,
