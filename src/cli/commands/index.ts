@@ -5,6 +5,8 @@ import { registerInfo } from './info.js';
 import { registerInit } from './init.js';
 import { registerSql } from './sql.js';
 import { registerStart } from './start.js';
+import { registerServe } from './serve.js';
+import { registerUser } from './user.js';
 
 /** One line per command; each command file owns its flags and help text. */
 export function registerCommands(program: Command): void {
@@ -13,5 +15,7 @@ export function registerCommands(program: Command): void {
   registerInfo(program);
   registerSql(program);
   registerStart(program);
+  registerServe(program);
+  registerUser(program);
   registerAnalyze(program);
 }

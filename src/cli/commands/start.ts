@@ -3,13 +3,18 @@ import { generateDemo, DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
 import { withWarehouse, type GlobalOptions } from '../context.js';
 import { Progress } from '../progress.js';
 import { renderInfo, storeInfo } from './info.js';
+import { hostOption, parsePort, serveUntilStopped } from './serve.js';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description('启动 ShopLens:库为空时先生成演示数据 / start ShopLens; creates the demo store first when the store is empty')
-    .action(async (_opts, cmd: Command) => {
-      await withWarehouse(cmd.optsWithGlobals<GlobalOptions>(), async (wh) => {
+    .option(...hostOption)
+    .option('--port <port>', '端口 / port', parsePort, Number(process.env.SHOPLENS_PORT ?? 8787))
+    .option('--no-serve', '只准备数据,不启动服务 / prepare the store only, do not serve')
+    .action(async (opts: { host: string; port: number; serve: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withWarehouse(g, async (wh) => {
         const [row] = await wh.query<{ n: bigint }>('SELECT count(*) AS n FROM shops');
         if (row?.n === 0n) {
           process.stdout.write('库为空,正在生成演示数据 / the store is empty: generating the demo store…\n');
@@ -18,6 +23,7 @@ export function registerStart(program: Command): void {
           progress.done(s.orderLines);
         }
         process.stdout.write(renderInfo(await storeInfo(wh), 'table'));
+        if (opts.serve) await serveUntilStopped(wh, g, opts);
       });
     });
 }
