@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../types.js';
+import { registerAnalysisRoutes } from './analysis.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerHealthRoutes } from './health.js';
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerTokenRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerShopRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
 }
