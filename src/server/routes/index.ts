@@ -8,6 +8,7 @@ import { registerAnalysisRoutes } from './analysis.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerHealthRoutes } from './health.js';
+import { registerMetricsRoutes } from './metrics.js';
 import { registerSetupRoutes } from './setup.js';
 import { registerShopRoutes } from './shops.js';
 import { registerTokenRoutes } from './tokens.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerAuditRoutes(app, deps);
   registerShopRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
 }

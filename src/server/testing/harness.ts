@@ -13,6 +13,8 @@ import { openWarehouse, type Warehouse } from '../../warehouse/index.js';
 import { buildServer } from '../app.js';
 import { serverConfig, type ServerConfig } from '../config.js';
 import { createAccount } from '../services/accounts.js';
+import { newApiToken, randomSecret, sha256 } from '../../auth/secrets.js';
+import { SESSION_COOKIE } from '../auth/cookies.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -45,11 +47,25 @@ export interface TestServer {
   dir: string;
   /** signs in through the real login route */
   login(name: string, password?: string): Promise<Client>;
+  /** a fresh session written straight to the store: no argon2 cost, for tests that need many */
+  session(name: string): Promise<Client>;
+  /** an API token of `name` limited to `permissions`, as a Bearer client */
+  token(name: string, permissions: readonly string[]): Promise<Client>;
   close(): Promise<void>;
 }
 
 export function cookieHeader(res: LightMyRequestResponse): string {
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+function client(app: FastifyInstance, cookie: string, csrfToken: string): Client {
+  return {
+    csrfToken, cookie,
+    inject: (o) => {
+      const { csrf = true, ...rest } = o;
+      return app.inject({ ...rest, headers: { ...rest.headers, cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}) } });
+    },
+  };
 }
 
 export async function testServer(options: { metaUrl?: string; users?: boolean; config?: Partial<ServerConfig> } = {}): Promise<TestServer> {
@@ -68,13 +84,26 @@ export async function testServer(options: { metaUrl?: string; users?: boolean; c
     async login(name, password = TEST_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password } });
       if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
-      const cookie = cookieHeader(res);
-      const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+      return client(app, cookieHeader(res), (res.json() as { csrfToken: string }).csrfToken);
+    },
+    async session(name) {
+      const user = await meta.users.byName(name);
+      if (!user) throw new Error(`no test user ${name}`);
+      const id = randomSecret();
+      const csrfToken = randomSecret();
+      await meta.sessions.create({ idHash: sha256(id), userId: user.id, csrfToken, expiresAt: Date.now() + 3_600_000, ip: null, userAgent: null });
+      return client(app, `${SESSION_COOKIE}=${id}`, csrfToken);
+    },
+    async token(name, permissions) {
+      const user = await meta.users.byName(name);
+      if (!user) throw new Error(`no test user ${name}`);
+      const token = newApiToken();
+      await meta.tokens.create({ userId: user.id, name: 'test', tokenHash: sha256(token), permissions, expiresAt: null });
       return {
-        csrfToken, cookie,
+        csrfToken: '', cookie: '',
         inject: (o) => {
-          const { csrf = true, ...rest } = o;
-          return app.inject({ ...rest, headers: { ...rest.headers, cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}) } });
+          const { csrf: _csrf, ...rest } = o;
+          return app.inject({ ...rest, headers: { ...rest.headers, authorization: `Bearer ${token}` } });
         },
       };
     },
