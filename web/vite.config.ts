@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 // The app is served by `shoplens serve` from web/dist; in `vite dev` the API is proxied to it.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/',
   plugins: [react()],
   build: {

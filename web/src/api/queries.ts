@@ -19,6 +19,10 @@ export function useExplain(req: { metric: string; from: string; to: string; filt
   return useApi(key, () => postJson<Explanation>('/api/explain', req));
 }
 
-export function useAnalysis(name: string, options: Record<string, unknown>) {
-  return useApi(`a:${name}:${JSON.stringify(options)}`, () => postJson<AnalysisResult>(`/api/analysis/${encodeURIComponent(name)}`, options));
+export function useAnalysis(name: string | null, body: { from: string; to: string; filters: Record<string, string[]>; options: Record<string, unknown> }) {
+  return useApi(name === null ? null : `a:${name}:${JSON.stringify(body)}`, () => postJson<AnalysisResult>(`/api/analysis/${encodeURIComponent(name!)}`, body));
+}
+
+export function useAnalysisList() {
+  return useApi('analyses', () => getJson<{ analyses: Array<{ name: string; title: { zh: string; en: string } }> }>('/api/analysis'));
 }

@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Row, Space, Statistic, Table } from 'antd';
-import { useAnalysis } from '../api/queries';
+import { useAnalysis, useAnalysisList } from '../api/queries';
 import type { AnalysisResult } from '../api/types';
 import { apiFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
@@ -26,7 +26,11 @@ export function AnalysisPanel({ name, options = {}, chart, testId }: {
 }) {
   const { pick, lang } = useI18n();
   const { filters } = useFilters();
-  const state = useAnalysis(name, { from: filters.from, to: filters.to, filters: apiFilters(filters), ...options });
+  const list = useAnalysisList();
+  const known = list.data?.analyses.some((a) => a.name === name) ?? false;
+  const state = useAnalysis(known ? name : null, { from: filters.from, to: filters.to, filters: apiFilters(filters), options });
+  // An analysis not in this server's registry is simply not offered.
+  if (!known) return null;
   return (
     <div data-testid={testId ?? `analysis-${name}`}>
       <Async state={state}>

@@ -7,11 +7,12 @@ import { formatValue, relChange } from '../lib/format';
 function Delta({ label, cur, prev, lowerIsBetter }: { label: string; cur: Cell; prev: Cell; lowerIsBetter: boolean }) {
   const r = relChange(cur, prev);
   if (r === null) return <span className="sl-delta">{label} —</span>;
-  const good = lowerIsBetter ? r < 0 : r > 0;
-  const color = r === 0 ? undefined : good ? '#cf1322' : '#3f8600'; // red is up/good in Chinese dashboards
+  // Chinese dashboards colour the direction (red up, green down); a bad move gets a warning mark.
+  const color = r === 0 ? undefined : r > 0 ? '#cf1322' : '#3f8600';
+  const bad = r !== 0 && (lowerIsBetter ? r > 0 : r < 0);
   return (
     <span className="sl-delta" style={{ color }}>
-      {label} {r > 0 ? <ArrowUpOutlined /> : r < 0 ? <ArrowDownOutlined /> : null} {(Math.abs(r) * 100).toFixed(1)}%
+      {label} {r > 0 ? <ArrowUpOutlined /> : r < 0 ? <ArrowDownOutlined /> : null} {(Math.abs(r) * 100).toFixed(1)}%{bad ? ' ⚠' : ''}
     </span>
   );
 }

@@ -15,7 +15,7 @@ const EMPTY: Draft = { metrics: [], dimensions: [], grain: 'none', compare: 'non
 
 /** Pick metrics, dimensions, grain, comparison and chart; preview; save; place on a dashboard; export. */
 export function Page() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const { filters } = useFilters();
   const { search } = useLocation();
@@ -61,7 +61,7 @@ export function Page() {
     await saveDashboard(existing ? { ...existing, reports: [...new Set([...existing.reports, savedId])] } : { name: dashName, reports: [savedId] });
     void message.success(t('saved'));
   };
-  const exportAs = (format: 'xlsx' | 'csv') => downloadPost(`/api/export?format=${format}`, { query: query(), name: name || 'shoplens' }, `${name || 'shoplens'}.${format}`);
+  const exportAs = (format: 'xlsx' | 'csv') => downloadPost(`/api/export?format=${format}&lang=${lang}`, { query: query(), name: name || 'shoplens' }, `${name || 'shoplens'}.${format}`);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   return (
