@@ -5,12 +5,14 @@ import { ltvAnalysis, ltvOptions } from './ltv/ltv.js';
 import { cohortAnalysis, cohortOptions } from './cohort/cohort.js';
 import { abcAnalysis, abcOptions } from './abc/abc.js';
 import { basketAnalysis, basketOptions } from './basket/basket.js';
+import { membersAnalysis, membersOptions } from './members/members.js';
 
 export const analyses: readonly AnalysisEntry[] = [
   entry('rfm', 'RFM 客户价值分群', 'RFM segments', rfmOptions, rfmAnalysis),
   entry('cohort', '同期群与复购', 'cohorts and repurchase', cohortOptions, cohortAnalysis),
   entry('abc', 'ABC 帕累托分析', 'ABC (Pareto)', abcOptions, abcAnalysis),
   entry('basket', '关联购买', 'basket pairs', basketOptions, basketAnalysis),
+  entry('members', '会员分层', 'member layers', membersOptions, membersAnalysis),
   entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
 ];
 
@@ -23,6 +25,7 @@ export { ltvAnalysis, type LtvOptions } from './ltv/ltv.js';
 export { cohortAnalysis, type CohortOptions } from './cohort/cohort.js';
 export { abcAnalysis, type AbcOptions } from './abc/abc.js';
 export { basketAnalysis, type BasketOptions } from './basket/basket.js';
+export { membersAnalysis, type MembersOptions } from './members/members.js';
 export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
 export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
 export { fitGammaGamma, expectedAverageSpend, gammaGammaLogLikelihood } from './ltv/gamma-gamma.js';
