@@ -1,0 +1,6 @@
+export { importFile, type ImportOptions, type ImportResult } from './run/import-file.js';
+export { sourceFormats, detectSource, findSource } from './sources/registry.js';
+export type { SourceFormat } from './sources/types.js';
+export { IngestErrors } from './errors.js';
+export { runStoreChecks, type Finding } from './quality/checks.js';
+export type { TableCounts } from './merge/sql.js';

@@ -1,0 +1,83 @@
+/**
+ * Order lines: a file that gives an order's lines gives all of them, so its lines replace
+ * the stored lines of that order (a later export that drops a line drops it here too).
+ * ERP lines of an order a platform export owns are linked, not added.
+ *
+ * Sources without a per-line paid share (宝贝报表, JD) get one by allocation: the order's paid
+ * amount split by goods amount with cumulative rounding, so the lines add up to the order
+ * to the fen.
+ */
+import { orderLines } from '../../model/index.js';
+import type { Warehouse } from '../../warehouse/index.js';
+import type { SourceRole } from '../sources/types.js';
+import { colsOf, count, latestPerKey, q, sameRow, type TableCounts } from './sql.js';
+
+const KEY = ['shop_id', 'order_id', 'line_id'];
+
+/** Allocates paid shares in `table` for the orders selected by `where` (over alias l). */
+export async function allocateLines(tx: Warehouse, table: string, where: string): Promise<void> {
+  await tx.exec(`UPDATE ${q(table)} AS t SET paid_amount = a.share FROM (
+      SELECT shop_id, order_id, line_id, CAST((p * cw) // tw - (p * (cw - w)) // tw AS BIGINT) AS share FROM (
+        SELECT *, sum(w) OVER (PARTITION BY shop_id, order_id ORDER BY line_id) AS cw, sum(w) OVER (PARTITION BY shop_id, order_id) AS tw FROM (
+          SELECT l.shop_id, l.order_id, l.line_id, CAST(o.paid_amount AS HUGEINT) AS p,
+            CAST(CASE WHEN sum(l.goods_amount) OVER (PARTITION BY l.shop_id, l.order_id) > 0 THEN l.goods_amount ELSE 1 END AS HUGEINT) AS w
+          FROM ${q(table)} l JOIN orders o ON o.shop_id = l.shop_id AND o.order_id = l.order_id
+          WHERE ${where}))) a
+    WHERE t.shop_id = a.shop_id AND t.order_id = a.order_id AND t.line_id = a.line_id AND t.paid_amount IS DISTINCT FROM a.share`);
+}
+
+export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean): Promise<TableCounts> {
+  const cols = colsOf(orderLines);
+  const staged = await count(tx, 'SELECT count(*) AS n FROM stg_order_lines');
+  await tx.exec(`CREATE TEMP TABLE new_lines AS ${latestPerKey('stg_order_lines', KEY, [...cols, 'paid_known'])}`);
+  const deduped = await count(tx, 'SELECT count(*) AS n FROM new_lines');
+  // Lines follow their order's payment day.
+  await tx.exec(`UPDATE new_lines l SET paid_day = o.paid_day FROM orders o
+    WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id AND l.paid_day IS DISTINCT FROM o.paid_day`);
+  await allocateLines(tx, 'new_lines', 'NOT l.paid_known');
+  await tx.exec(`CREATE TEMP TABLE line_orders AS
+    SELECT n.shop_id, n.order_id, bool_or(NOT n.paid_known) AS alloc,
+      coalesce(${tx.dialect.param(1)} = 'erp' AND coalesce(any_value(g.role), CASE WHEN any_value(o.order_id) IS NULL THEN NULL ELSE 'platform' END) = 'platform', false) AS linked
+    FROM new_lines n
+    LEFT JOIN import_order_origins g ON g.shop_id = n.shop_id AND g.order_id = n.order_id
+    LEFT JOIN orders o ON o.shop_id = n.shop_id AND o.order_id = n.order_id
+    GROUP BY n.shop_id, n.order_id`, [role]);
+  // Lines of an order this run found stale (an older export) or linked stay as stored.
+  if (withOrders) {
+    await tx.exec(`UPDATE line_orders lo SET linked = true FROM diff_orders d
+      WHERE d.shop_id = lo.shop_id AND d.order_id = lo.order_id AND d.action IN ('stale', 'linked') AND NOT lo.linked`);
+  }
+  await tx.exec(`CREATE TEMP TABLE diff_lines AS
+    SELECT n.*, CASE WHEN lo.linked THEN 'linked' WHEN o.line_id IS NULL THEN 'insert'
+                     WHEN ${sameRow('n', 'o', cols)} THEN 'same' ELSE 'update' END AS action
+    FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id
+    LEFT JOIN order_lines o ON o.shop_id = n.shop_id AND o.order_id = n.order_id AND o.line_id = n.line_id`);
+  // Stored lines of a replaced order that the new export no longer lists.
+  const dropped = await count(tx, `SELECT count(*) AS n FROM order_lines o JOIN line_orders lo ON lo.shop_id = o.shop_id AND lo.order_id = o.order_id
+    WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = o.shop_id AND n.order_id = o.order_id AND n.line_id = o.line_id)`);
+  await tx.exec(`DELETE FROM order_lines AS o USING line_orders lo
+    WHERE lo.shop_id = o.shop_id AND lo.order_id = o.order_id AND NOT lo.linked
+      AND NOT EXISTS (SELECT 1 FROM diff_lines d WHERE d.shop_id = o.shop_id AND d.order_id = o.order_id AND d.line_id = o.line_id AND d.action = 'same')`);
+  await tx.exec(`INSERT INTO order_lines (${cols.map(q).join(', ')}) SELECT ${cols.map(q).join(', ')} FROM diff_lines WHERE action IN ('insert', 'update')`);
+  await tx.exec(`UPDATE import_order_origins g SET alloc_lines = lo.alloc FROM line_orders lo
+    WHERE g.shop_id = lo.shop_id AND g.order_id = lo.order_id AND NOT lo.linked AND g.alloc_lines IS DISTINCT FROM lo.alloc`);
+  const by = Object.fromEntries((await tx.query<{ action: string; n: bigint }>('SELECT action, count(*) AS n FROM diff_lines GROUP BY action')).map((r) => [r.action, Number(r.n)]));
+  return { table: 'order_lines', staged, duplicates: staged - deduped, inserted: by.insert ?? 0, updated: (by.update ?? 0) + dropped, unchanged: by.same ?? 0, linked: by.linked ?? 0 };
+}
+
+/** After the orders merge: re-allocate stored lines of orders whose paid amount changed. */
+export async function reallocateTouched(tx: Warehouse): Promise<void> {
+  await allocateLines(tx, 'order_lines', `EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = l.shop_id AND g.order_id = l.order_id AND g.alloc_lines)
+    AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update'))`);
+  await tx.exec(`UPDATE order_lines l SET paid_day = d.paid_day FROM diff_orders d
+    WHERE d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update') AND l.paid_day IS DISTINCT FROM d.paid_day`);
+}
+
+/** Generic mappings whose orders carry no amounts: orders take the sum of their lines. */
+export async function syncAmountsFromLines(tx: Warehouse): Promise<void> {
+  await tx.exec(`UPDATE orders o SET goods_amount = s.goods, order_total = s.paid, paid_amount = CASE WHEN o.paid_at IS NULL THEN 0 ELSE s.paid END
+    FROM (SELECT l.shop_id, l.order_id, sum(l.goods_amount) AS goods, sum(l.paid_amount) AS paid FROM order_lines l
+          WHERE EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = l.shop_id AND n.order_id = l.order_id) GROUP BY ALL) s
+    WHERE s.shop_id = o.shop_id AND s.order_id = o.order_id
+      AND (o.goods_amount <> s.goods OR o.order_total <> s.paid OR o.paid_amount <> CASE WHEN o.paid_at IS NULL THEN 0 ELSE s.paid END)`);
+}

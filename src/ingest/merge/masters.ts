@@ -1,0 +1,34 @@
+/**
+ * Products and customers: several sources describe the same SKU or buyer, each with some of
+ * the fields, so they fill rather than replace (a missing value never blanks a stored one).
+ * ERP rows are keyed by the seller's code (商家编码): where a platform SKU carries that code,
+ * the ERP row fills that SKU's cost instead of adding a second product.
+ */
+import { customers, products } from '../../model/index.js';
+import type { Warehouse } from '../../warehouse/index.js';
+import { upsertKeyed } from './keyed.js';
+import { count, type TableCounts } from './sql.js';
+
+export async function mergeProducts(tx: Warehouse): Promise<TableCounts> {
+  const match = `p.merchant_code = s.sku_id AND p.sku_id <> s.sku_id AND s.merchant_code = s.sku_id`;
+  await tx.exec(`UPDATE products p SET unit_cost = s.unit_cost
+    FROM (SELECT * FROM stg_products QUALIFY row_number() OVER (PARTITION BY shop_id, sku_id ORDER BY src_row DESC) = 1) s
+    WHERE p.shop_id = s.shop_id AND ${match} AND s.unit_cost IS NOT NULL AND p.unit_cost IS DISTINCT FROM s.unit_cost`);
+  const linked = await count(tx, `SELECT count(*) AS n FROM stg_products s WHERE EXISTS (SELECT 1 FROM products p WHERE p.shop_id = s.shop_id AND ${match})`);
+  await tx.exec(`DELETE FROM stg_products s WHERE EXISTS (SELECT 1 FROM products p WHERE p.shop_id = s.shop_id AND ${match})`);
+  const c = await upsertKeyed(tx, products, 'stg_products', 'fill');
+  return { ...c, staged: c.staged + linked, linked };
+}
+
+export async function mergeCustomers(tx: Warehouse): Promise<TableCounts> {
+  return upsertKeyed(tx, customers, 'stg_customers', 'fill');
+}
+
+/** first_paid_at follows the orders: recomputed for the buyers this run touched. */
+export async function refreshFirstPaid(tx: Warehouse): Promise<void> {
+  await tx.exec(`UPDATE customers c SET first_paid_at = f.first_paid
+    FROM (SELECT o.shop_id, o.customer_id, min(o.paid_at) AS first_paid FROM orders o
+          WHERE o.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = o.shop_id AND d.customer_id = o.customer_id)
+          GROUP BY ALL) f
+    WHERE c.shop_id = f.shop_id AND c.customer_id = f.customer_id AND c.first_paid_at IS DISTINCT FROM f.first_paid`);
+}

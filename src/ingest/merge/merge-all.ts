@@ -1,0 +1,37 @@
+/** The merge of one run, in dependency order, inside the run's transaction. */
+import { adSpendDaily, inventoryDaily, trafficDaily } from '../../model/index.js';
+import type { Warehouse } from '../../warehouse/index.js';
+import type { SourceRole } from '../sources/types.js';
+import type { StageName } from '../stage/staging-tables.js';
+import { upsertKeyed } from './keyed.js';
+import { mergeLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
+import { mergeCustomers, mergeProducts, refreshFirstPaid } from './masters.js';
+import { mergeOrders } from './orders.js';
+import { mergeRefunds } from './refunds.js';
+import type { TableCounts } from './sql.js';
+
+export interface MergeInput {
+  runId: string;
+  source: string;
+  role: SourceRole;
+  amountsFromLines: boolean;
+  seenAt: Date;
+  staged: Record<StageName, number>;
+}
+
+export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCounts[]> {
+  const out: TableCounts[] = [];
+  const has = (t: StageName) => m.staged[t] > 0;
+  if (has('orders')) out.push(await mergeOrders(tx, m));
+  if (has('order_lines')) out.push(await mergeLines(tx, m.role, has('orders')));
+  if (has('orders')) await reallocateTouched(tx);
+  if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx);
+  if (has('refunds')) out.push(await mergeRefunds(tx));
+  if (has('customers')) out.push(await mergeCustomers(tx));
+  if (has('orders')) await refreshFirstPaid(tx);
+  if (has('products')) out.push(await mergeProducts(tx));
+  if (has('traffic_daily')) out.push(await upsertKeyed(tx, trafficDaily, 'stg_traffic_daily', 'replace'));
+  if (has('ad_spend_daily')) out.push(await upsertKeyed(tx, adSpendDaily, 'stg_ad_spend_daily', 'replace'));
+  if (has('inventory_daily')) out.push(await upsertKeyed(tx, inventoryDaily, 'stg_inventory_daily', 'replace'));
+  return out;
+}

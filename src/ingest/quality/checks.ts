@@ -1,0 +1,82 @@
+/**
+ * Quality checks over the store: each is named, looks at one table, and returns how many rows
+ * it found with a few examples. They run on the shops an import touched (and on the whole
+ * store for `shoplens quality --store`); run-level findings (duplicates, unknown statuses,
+ * empty required cells) come from the run itself (quality/report.ts).
+ */
+import type { Warehouse } from '../../warehouse/index.js';
+
+export interface Finding {
+  check: string;
+  table: string;
+  found: number;
+  examples: string[];
+}
+
+interface StoreCheck {
+  name: string;
+  table: string;
+  /** SQL returning one row per finding with a text column `example`; `$1` is the shop list */
+  sql: string;
+}
+
+const inShops = (alias: string) => `list_contains(CAST($1 AS VARCHAR[]), ${alias}.shop_id)`;
+
+export const storeChecks: readonly StoreCheck[] = [
+  {
+    name: 'orders_without_lines', table: 'orders',
+    sql: `SELECT o.order_id AS example FROM orders o WHERE ${inShops('o')}
+      AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.order_id)`,
+  },
+  {
+    name: 'lines_without_orders', table: 'order_lines',
+    sql: `SELECT l.order_id || ' / ' || l.line_id AS example FROM order_lines l WHERE ${inShops('l')}
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)`,
+  },
+  {
+    name: 'refunds_without_orders', table: 'refunds',
+    sql: `SELECT r.refund_id || ' → ' || r.order_id AS example FROM refunds r WHERE ${inShops('r')}
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = r.shop_id AND o.order_id = r.order_id)`,
+  },
+  {
+    name: 'line_amounts_mismatch', table: 'orders',
+    sql: `SELECT o.order_id || ': ' || o.paid_amount || ' ≠ ' || s.paid AS example FROM orders o
+      JOIN (SELECT shop_id, order_id, sum(paid_amount) AS paid FROM order_lines GROUP BY ALL) s ON s.shop_id = o.shop_id AND s.order_id = o.order_id
+      WHERE ${inShops('o')} AND s.paid <> o.paid_amount`,
+  },
+  {
+    name: 'future_dates', table: 'orders',
+    sql: `SELECT o.order_id || ' @ ' || CAST(greatest(o.created_at, coalesce(o.paid_at, o.created_at)) AS VARCHAR) AS example FROM orders o
+      WHERE ${inShops('o')} AND (o.created_at > $2 OR o.paid_at > $2 OR o.shipped_at > $2 OR o.finished_at > $2)`,
+  },
+  {
+    name: 'future_dates', table: 'refunds',
+    sql: `SELECT r.refund_id AS example FROM refunds r WHERE ${inShops('r')} AND (r.applied_at > $2 OR r.finished_at > $2)`,
+  },
+  {
+    // A day without orders inside a shop's range, for a shop that has orders on most days.
+    name: 'gaps', table: 'orders',
+    sql: `WITH d AS (SELECT shop_id, created_day AS day, count(*) AS n FROM orders o WHERE ${inShops('o')} GROUP BY ALL),
+      r AS (SELECT shop_id, min(day) AS first, max(day) AS last, count(*) AS active FROM d GROUP BY ALL
+            HAVING count(*) >= 7 AND count(*) * 2 >= date_diff('day', min(day), max(day)) + 1),
+      cal AS (SELECT r.shop_id, CAST(unnest(generate_series(CAST(r.first AS TIMESTAMP), CAST(r.last AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS day FROM r)
+      SELECT cal.shop_id || ' ' || CAST(cal.day AS VARCHAR) AS example FROM cal
+      WHERE NOT EXISTS (SELECT 1 FROM d WHERE d.shop_id = cal.shop_id AND d.day = cal.day) ORDER BY cal.shop_id, cal.day`,
+  },
+];
+
+const EXAMPLES = 5;
+
+export async function runStoreChecks(wh: Warehouse, shops: readonly string[], now: Date): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const list = `[${shops.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`;
+  for (const c of storeChecks) {
+    // The shop list goes in as a literal array (DuckDB cannot bind a list parameter here); quotes are escaped.
+    const sql = c.sql.replace(/CAST\(\$1 AS VARCHAR\[\]\)/g, `CAST(${list} AS VARCHAR[])`);
+    const usesNow = sql.includes('$2');
+    const [n] = await wh.query<{ n: bigint }>(`SELECT count(*) AS n FROM (${sql.replace(/\$2/g, '$1')})`, usesNow ? [now] : []);
+    const ex = await wh.query<{ example: string }>(`SELECT example FROM (${sql.replace(/\$2/g, '$1')}) LIMIT ${EXAMPLES}`, usesNow ? [now] : []);
+    out.push({ check: c.name, table: c.table, found: Number(n?.n ?? 0), examples: ex.map((e) => String(e.example)) });
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * Opens an export as a sequence of tables (a CSV is one, a workbook one per sheet), sniffing
+ * what the file is and its encoding. Rows stream in batches; memory stays flat whatever the
+ * file size.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fail } from '../../core/errors.js';
+import { IngestErrors as E } from '../errors.js';
+import { CsvParser, type CsvOptions } from './csv-parser.js';
+import { sniff, textDecoder, type FileKind, type TextEncoding } from './encoding.js';
+import type { RawRow, TablePart } from './types.js';
+import { readXlsx } from './xlsx.js';
+
+export interface OpenedFile {
+  kind: Exclude<FileKind, 'binary'>;
+  encoding: TextEncoding | 'xlsx';
+  bytes: number;
+  parts: AsyncIterable<TablePart>;
+}
+
+const isBlank = (cells: readonly unknown[]) => cells.every((c) => c === '' || c === null || c === undefined);
+
+export async function openTable(path: string, options: CsvOptions & { encoding?: TextEncoding } = {}): Promise<OpenedFile> {
+  const file = basename(path);
+  const st = await stat(path).catch(() => fail(E.INGEST_FILE_MISSING, { file: path }));
+  if (!st.isFile()) fail(E.INGEST_FILE_MISSING, { file: path });
+  if (st.size === 0) fail(E.INGEST_FILE_EMPTY, { file });
+  const fh = await open(path, 'r');
+  const head = Buffer.alloc(Math.min(65536, st.size));
+  await fh.read(head, 0, head.length, 0).finally(() => fh.close());
+  const s = sniff(head);
+  if (s.kind === 'binary') fail(E.INGEST_FILE_BINARY, { file });
+  if (s.kind === 'xlsx') return { kind: 'xlsx', encoding: 'xlsx', bytes: st.size, parts: xlsxParts(path, file) };
+  const encoding = options.encoding ?? s.encoding!;
+  return { kind: 'csv', encoding, bytes: st.size, parts: csvParts(path, file, encoding, s.skip, options) };
+}
+
+async function* xlsxParts(path: string, file: string): AsyncGenerator<TablePart> {
+  let sheets;
+  try {
+    sheets = readXlsx(path);
+    for await (const sheet of sheets) {
+      const it = sheet.rows[Symbol.asyncIterator]();
+      let header: RawRow | undefined;
+      let rest: RawRow[] = [];
+      // The header is the first non-blank row; some exports put a title row above it.
+      while (!header) {
+        const next = await it.next();
+        if (next.done) break;
+        const idx = next.value.findIndex((r) => !isBlank(r.cells) && r.cells.filter((c) => c !== '').length >= 2);
+        if (idx >= 0) { header = next.value[idx]; rest = next.value.slice(idx + 1); }
+      }
+      if (!header) continue;
+      async function* rows(): AsyncGenerator<RawRow[]> {
+        if (rest.length) yield rest.filter((r) => !isBlank(r.cells));
+        for (let n = await it.next(); !n.done; n = await it.next()) yield n.value.filter((r) => !isBlank(r.cells));
+      }
+      yield { name: sheet.name, header: header.cells.map((c) => String(c)), headerRow: header.n, rows: rows() };
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('INGEST_')) throw e;
+    fail(E.INGEST_FILE_TRUNCATED, { file, detail: (e as Error).message }, { file }, e);
+  }
+}
+
+async function* csvParts(path: string, file: string, encoding: TextEncoding, skip: number, options: CsvOptions): AsyncGenerator<TablePart> {
+  const decoder = textDecoder(encoding);
+  const parser = new CsvParser(options);
+  const stream = createReadStream(path, { start: skip, highWaterMark: 1 << 20 });
+  const chunks = stream[Symbol.asyncIterator]();
+  let lineNo = 0;
+  let finished = false;
+  const pull = async (): Promise<RawRow[] | undefined> => {
+    if (finished) return undefined;
+    const out: string[][] = [];
+    while (out.length === 0) {
+      const next = await chunks.next();
+      if (next.done) {
+        parser.push(decoder.end(), out);
+        const { unterminatedQuote } = parser.end(out);
+        finished = true;
+        if (unterminatedQuote) fail(E.INGEST_FILE_TRUNCATED, { file, detail: 'a quoted field is never closed / 引号未闭合' }, { file, row: lineNo + out.length });
+        break;
+      }
+      parser.push(decoder.write(next.value as Buffer), out);
+    }
+    // Record numbers count records, which equal spreadsheet rows (a quoted line break stays in its cell).
+    return out.map((cells) => ({ n: ++lineNo, cells }));
+  };
+  let header: RawRow | undefined;
+  let pending: RawRow[] = [];
+  while (!header) {
+    const batch = await pull();
+    if (!batch) break;
+    const idx = batch.findIndex((r) => !isBlank(r.cells));
+    if (idx >= 0) { header = batch[idx]; pending = batch.slice(idx + 1); }
+  }
+  if (!header) fail(E.INGEST_FILE_EMPTY, { file });
+  async function* rows(): AsyncGenerator<RawRow[]> {
+    if (pending.length) yield pending.filter((r) => !isBlank(r.cells));
+    for (let b = await pull(); b; b = await pull()) yield b.filter((r) => !isBlank(r.cells));
+  }
+  yield { name: '', header: header.cells as string[], headerRow: header.n, rows: rows() };
+}

@@ -1,0 +1,2 @@
+/** ad report header signature. */
+export const signature = ['day', 'campaign', 'impressions', 'clicks', 'cost'] as const;

@@ -1,0 +1,31 @@
+/** 抖店 订单: one row per 子订单编号; 主订单编号 repeats. UTF-8 with BOM (older GB18030). */
+export const columns = {
+  order_id: ['主订单编号'],
+  line_id: ['子订单编号'],
+  title: ['选购商品'],
+  spec: ['商品规格'],
+  qty: ['商品数量'],
+  item_id: ['商品ID'],
+  merchant_code: ['商家编码'],
+  goods_amount: ['商品金额'],
+  price: ['商品单价'],
+  payable: ['订单应付金额'],
+  shipping_fee: ['运费'],
+  discount_platform: ['平台实际承担优惠金额'],
+  discount_shop: ['商家实际承担优惠金额'],
+  discount_creator: ['达人实际承担优惠金额'],
+  created_at: ['订单提交时间'],
+  paid_at: ['支付完成时间'],
+  finished_at: ['订单完成时间'],
+  shipped_at: ['发货时间'],
+  status: ['订单状态'],
+  after_sale: ['售后状态'],
+  receiver: ['收件人'],
+  phone: ['收件人手机号'],
+  creator_id: ['达人ID'],
+  source: ['流量来源'],
+  province: ['省'],
+  city: ['市'],
+} as const;
+
+export const required = ['order_id', 'line_id', 'qty', 'payable', 'created_at', 'status'] as const;

@@ -1,0 +1,2 @@
+/** 宝贝报表 header signature. */
+export const signature = ['order_id', 'title', 'price', 'qty'] as const;

@@ -1,0 +1,2 @@
+/** traffic report header signature. */
+export const signature = ['day', 'source', 'visitors', 'page_views'] as const;
