@@ -3,3 +3,4 @@ export * from './table.js';
 export * from './tables.js';
 export * from './rows.js';
 export * from './ops-tables.js';
+export * from './import-tables.js';
