@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testServer, type Client, type TestServer } from './testing/harness.js';
+
+type ErrorBody = { error: { code: string; message: { zh: string; en: string }; location?: { column?: string }; issues?: { path: string; message: string }[] } };
+
+describe('validation, errors and the API description', () => {
+  let t: TestServer;
+  let owner: Client;
+  before(async () => {
+    t = await testServer({ config: { bodyLimitBytes: 4096 } });
+    owner = await t.session('owner');
+  });
+  after(() => t.close());
+
+  test('an invalid body answers 400 with the code, both languages, where, and every issue', async () => {
+    const res = await owner.inject({ method: 'POST', url: '/api/users', payload: { name: 'a b', password: 'x'.repeat(300), role: 'ops', shops: 'all', extra: 1 } });
+    assert.equal(res.statusCode, 400);
+    const { error } = res.json() as ErrorBody;
+    assert.equal(error.code, 'SERVER_INVALID_REQUEST');
+    assert.match(error.message.zh, /请求参数无效/);
+    assert.match(error.message.en, /invalid request body/);
+    const paths = error.issues!.map((i) => i.path).sort();
+    assert.deepEqual(paths, ['', 'name', 'password'], JSON.stringify(error.issues)); // '' is the unknown key "extra"
+    assert.match(error.location!.column!, /^body\./);
+  });
+
+  test('query strings are validated too, numbers coerced', async () => {
+    const bad = await owner.inject({ url: '/api/audit', query: { limit: 'lots' } });
+    assert.equal((bad.json() as ErrorBody).error.code, 'SERVER_INVALID_REQUEST');
+    assert.equal((bad.json() as ErrorBody).error.location?.column, 'querystring.limit');
+    const unknown = await owner.inject({ url: '/api/audit', query: { limit: '2', 'action[$ne]': 'login' } });
+    assert.equal((unknown.json() as ErrorBody).error.code, 'SERVER_INVALID_REQUEST');
+    assert.equal((await owner.inject({ url: '/api/audit', query: { limit: '2' } })).statusCode, 200);
+  });
+
+  test('broken JSON, oversized bodies and wrong content types get their own codes', async () => {
+    const broken = await owner.inject({ method: 'POST', url: '/api/tokens', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    assert.equal(broken.statusCode, 400);
+    assert.equal((broken.json() as ErrorBody).error.code, 'SERVER_BAD_JSON');
+    const big = await owner.inject({ method: 'POST', url: '/api/tokens', payload: { name: 'x'.repeat(10_000), permissions: ['metrics:read'] } });
+    assert.equal(big.statusCode, 413);
+    assert.equal((big.json() as ErrorBody).error.code, 'SERVER_BODY_TOO_LARGE');
+    const xml = await owner.inject({ method: 'POST', url: '/api/tokens', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    assert.equal(xml.statusCode, 415);
+    assert.equal((xml.json() as ErrorBody).error.code, 'SERVER_UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('unknown API paths answer a coded 404', async () => {
+    const res = await owner.inject({ url: '/api/no-such-thing' });
+    assert.equal(res.statusCode, 404);
+    assert.equal((res.json() as ErrorBody).error.code, 'SERVER_NOT_FOUND');
+  });
+
+  test('the OpenAPI description lists every route with its request schema; the docs page loads', async () => {
+    const res = await owner.inject({ url: '/api/openapi.json' });
+    assert.equal(res.statusCode, 200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>> };
+    assert.match(doc.openapi, /^3\./);
+    for (const r of t.app.routeCatalog) {
+      if (r.url.startsWith('/api/docs') || r.url === '/api/openapi.json') continue;
+      const path = r.url.replace(/:(\w+)/g, '{$1}');
+      assert.ok(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path} missing from OpenAPI`);
+    }
+    assert.ok(doc.paths['/api/users']!.post!.requestBody, 'request body schema');
+    assert.deepEqual(doc.paths['/api/audit']!.get!.parameters!.map((p) => p.name).sort(), ['action', 'actorId', 'beforeSeq', 'limit']);
+    const docs = await owner.inject({ url: '/api/docs' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(docs.body, /swagger/i);
+    assert.equal((await t.app.inject({ url: '/api/openapi.json' })).statusCode, 401, 'the description needs a session too');
+  });
+});
