@@ -11,6 +11,7 @@ import { MetricErrors as E } from './errors.js';
 import { change, formatValue, rawValue, type Cell } from './format.js';
 import type { MetricQuery, Scope } from './query.js';
 import type { Unit } from './catalog/schema.js';
+import { hasYearAgoCounterpart } from './time/periods.js';
 
 export interface ResultColumn {
   name: string;
@@ -48,8 +49,11 @@ export async function runMetricQuery(wh: Warehouse, catalog: Catalog, query: Met
       columns.push({ name: `${m.id}_change_pct`, kind: 'change_pct', metric: m.id, unit: 'ratio' });
     }
   }
+  const grain = compiled.query.grain;
+  const yoy = query.compare === 'yoy';
   const out = rows.map((r) => {
     const row: Record<string, Cell> = {};
+    const comparable = !(yoy && grain && !hasYearAgoCounterpart(String(r[grain]), grain));
     for (const k of keys) {
       const v = r[k];
       row[k] = v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
@@ -58,7 +62,7 @@ export async function runMetricQuery(wh: Warehouse, catalog: Catalog, query: Met
       const cur = rawValue(r[m.id], m.unit);
       row[m.id] = formatValue(cur, m.unit);
       if (comparing) {
-        const prev = rawValue(r[`${m.id}_prev`], m.unit);
+        const prev = comparable ? rawValue(r[`${m.id}_prev`], m.unit) : null;
         const c = change(cur, prev);
         row[`${m.id}_prev`] = formatValue(prev, m.unit);
         row[`${m.id}_change`] = formatValue(c.abs, m.unit);

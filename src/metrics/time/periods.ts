@@ -82,3 +82,16 @@ export function previousRange(r: DayRange, kind: 'mom' | 'yoy', grain?: TimeGrai
   const len = daysInRange(r);
   return { from: addDays(r.from, -len), to: addDays(r.from, -1) };
 }
+
+/**
+ * Whether a current bucket has a same-period-last-year counterpart: 29 February and ISO week 53
+ * (when last year had 52 weeks) do not, and show no previous value rather than a false 0.
+ */
+export function hasYearAgoCounterpart(bucket: string, grain: TimeGrain): boolean {
+  if (grain === 'day') return !bucket.endsWith('-02-29');
+  if (grain === 'week') {
+    const { year, week } = isoWeek(bucket);
+    return week < 53 || isoWeeksInYear(year - 1) === 53;
+  }
+  return true;
+}
