@@ -58,7 +58,7 @@ describe('fan-out, drill-down and scope', () => {
 
   it('drill-down platform → shop → category → SKU: each level adds up to the level above', async () => {
     const path = ['platform', 'shop', 'category_l1', 'sku'];
-    const levels = [];
+    const levels: Awaited<ReturnType<typeof run>>['rows'][] = [];
     for (let n = 0; n <= path.length; n++) {
       levels.push((await run({ metrics: ['paid_amount', 'gross_profit'], dimensions: path.slice(0, n), ...MARCH })).rows);
     }
@@ -67,7 +67,7 @@ describe('fan-out, drill-down and scope', () => {
       for (const parent of levels[n - 1]!) {
         const children = levels[n]!.filter((row) => path.slice(0, n - 1).every((d) => row[d] === parent[d]));
         for (const m of ['paid_amount', 'gross_profit']) {
-          const sum = children.reduce((s, c) => s + decimalToFen(String(c[m]))!, 0n);
+          const sum = children.reduce((s: bigint, c) => s + decimalToFen(String(c[m]))!, 0n);
           assert.equal(sum, decimalToFen(String(parent[m])), `${m} at level ${path[n - 1]} under ${JSON.stringify(parent)}`);
         }
       }

@@ -52,7 +52,7 @@ function parseEntries(items: readonly unknown[], file: string, lineFor: (path: (
     const id = (item as { id?: unknown })?.id;
     if (r.success) {
       const line = lineFor([i]);
-      out.push({ metric: r.data, source: { file, ...(line !== undefined ? { line } : {}) } });
+      out.push({ metric: r.data, source: { file, ...(line !== undefined ? { line } : {}) }, lineOf: (p) => lineFor([i, ...p]) });
       return;
     }
     for (const issue of r.error.issues) {

@@ -58,11 +58,19 @@ export interface CompiledMetric {
 export interface RawEntry {
   metric: Metric;
   source: SourceRef;
+  /** line of a field inside the metric (user catalog files), for sharper error locations */
+  lineOf?: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/** The source narrowed to a field's line when the entry knows it. */
+function at(e: RawEntry, path: readonly (string | number)[]): SourceRef {
+  const line = e.lineOf?.(path);
+  return line === undefined ? e.source : { ...e.source, line };
 }
 
 const ADDITIVE_AGGS: ReadonlySet<Aggregation> = new Set(['sum', 'count']);
 
-function compileForm(m: Metric, f: MeasureForm, problems: Problem[], src: SourceRef): CompiledForm | undefined {
+function compileForm(m: Metric, f: MeasureForm, problems: Problem[], where: (field: string) => SourceRef): CompiledForm | undefined {
   const fact = facts[f.fact];
   const cols = new Set(Object.keys(fact.columns));
   const parse = (what: string, text: string | undefined): FragmentPart[] | undefined => {
@@ -70,12 +78,13 @@ function compileForm(m: Metric, f: MeasureForm, problems: Problem[], src: Source
     try {
       return parseFragment(text, cols);
     } catch (e) {
-      problems.push({ ...src, metric: m.id, message: `${what}: ${(e as Error).message}` });
+      problems.push({ ...where(what), metric: m.id, message: `${what}: ${(e as Error).message}` });
       return undefined;
     }
   };
   const time = f.time ?? 'default';
-  if (!(time in fact.times)) problems.push({ ...src, metric: m.id, message: `time "${time}" is not a time of fact ${f.fact} (${Object.keys(fact.times).join(', ')})` });
+  const src = where('fact');
+  if (!(time in fact.times)) problems.push({ ...where('time'), metric: m.id, message: `time "${time}" is not a time of fact ${f.fact} (${Object.keys(fact.times).join(', ')})` });
   const needsSql = f.agg !== 'count';
   if (needsSql && f.sql === undefined) problems.push({ ...src, metric: m.id, message: `aggregation ${f.agg} needs "sql"` });
   const needsKey = ['count_having', 'first_by_day', 'last_by_day', 'abc_top_count', 'retained_distinct'].includes(f.agg);
@@ -106,7 +115,7 @@ export function resolveMetrics(entries: readonly RawEntry[], problems: Problem[]
     const entry = raw.get(id);
     if (!entry) return undefined;
     if (state.get(id) === 'visiting') {
-      problems.push({ ...entry.source, metric: id, message: `circular definition: ${[...path, id].join(' → ')}` });
+      problems.push({ ...at(entry, ['expr']), metric: id, message: `circular definition: ${[...path, id].join(' → ')}` });
       return undefined;
     }
     state.set(id, 'visiting');
@@ -116,7 +125,8 @@ export function resolveMetrics(entries: readonly RawEntry[], problems: Problem[]
     return c;
   };
 
-  const compileOne = ({ metric: m, source }: RawEntry, path: string[]): CompiledMetric | undefined => {
+  const compileOne = (entry: RawEntry, path: string[]): CompiledMetric | undefined => {
+    const { metric: m, source } = entry;
     const base = {
       id: m.id, name: m.name, tier: m.tier, definition: m.definition, unit: m.unit, direction: m.direction,
       hidden: m.hidden ?? false, source, ...(m.drivers ? { drivers: m.drivers } : {}),
@@ -124,7 +134,8 @@ export function resolveMetrics(entries: readonly RawEntry[], problems: Problem[]
     const declared = m.dimensions ? new Set<DimensionName>(m.dimensions) : undefined;
     const restrict = (dims: Set<DimensionName>) => (declared ? new Set([...dims].filter((d) => declared.has(d))) : dims);
     if (m.measure) {
-      const forms = (Array.isArray(m.measure) ? m.measure : [m.measure]).map((f) => compileForm(m, f, problems, source));
+      const list = Array.isArray(m.measure) ? m.measure : [m.measure];
+      const forms = list.map((f, i) => compileForm(m, f, problems, (field) => at(entry, Array.isArray(m.measure) ? ['measure', i, field] : ['measure', field])));
       if (forms.some((f) => f === undefined)) return undefined;
       const ok = forms as CompiledForm[];
       const dims = new Set(ok.flatMap((f) => [...f.dims]));
@@ -137,13 +148,13 @@ export function resolveMetrics(entries: readonly RawEntry[], problems: Problem[]
     try {
       expr = parseExpr(m.expr!);
     } catch (e) {
-      problems.push({ ...source, metric: m.id, message: `expr: ${(e as Error).message}` });
+      problems.push({ ...at(entry, ['expr']), metric: m.id, message: `expr: ${(e as Error).message}` });
       return undefined;
     }
     const parts: CompiledMetric[] = [];
     for (const ref of refsOf(expr)) {
       if (!raw.has(ref)) {
-        problems.push({ ...source, metric: m.id, message: `expr refers to unknown metric {${ref}}` });
+        problems.push({ ...at(entry, ['expr']), metric: m.id, message: `expr refers to unknown metric {${ref}}` });
         return undefined;
       }
       const c = visit(ref, path);
