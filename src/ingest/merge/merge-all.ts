@@ -15,6 +15,7 @@ export interface MergeInput {
   source: string;
   role: SourceRole;
   amountsFromLines: boolean;
+  orderPerLine: boolean;
   seenAt: Date;
   staged: Record<StageName, number>;
 }

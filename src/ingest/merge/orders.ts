@@ -22,6 +22,8 @@ export interface OrdersMergeInput {
   source: string;
   role: SourceRole;
   amountsFromLines: boolean;
+  /** the source repeats the order on every line row (JD, ERPs) */
+  orderPerLine: boolean;
   seenAt: Date;
 }
 
@@ -49,7 +51,9 @@ export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<T
     SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
     FROM (SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)
     GROUP BY shop_id, order_id`);
-  const frags = await count(tx, 'SELECT count(*) AS n FROM (SELECT DISTINCT shop_id, order_id, frag_id FROM stg_orders)');
+  // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
+  const frags = m.orderPerLine ? await count(tx, 'SELECT count(*) AS n FROM stg_orders')
+    : await count(tx, 'SELECT count(*) AS n FROM (SELECT DISTINCT shop_id, order_id, frag_id FROM stg_orders)');
   // Units come from the lines when this run has them (JD rows are one SKU each).
   await tx.exec(`UPDATE new_orders n SET item_count = s.units FROM (
       SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM (

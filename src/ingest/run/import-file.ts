@@ -82,7 +82,8 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
       const role = staged.sources[0]!.role;
       await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
       const tables = await mergeAll(tx, {
-        runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false, seenAt: started, staged: staged.staged,
+        runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
+        orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged,
       });
       const shops = [...resolver.seen.keys()].sort();
       const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);

@@ -34,5 +34,7 @@ export interface SourceFormat<C extends ColumnSpec = ColumnSpec> {
   readonly required: readonly (keyof C & string)[];
   /** header names that together identify the format */
   readonly signature: readonly string[];
+  /** the order (and its amounts) repeats on every line row: one order by design, never summed */
+  readonly orderPerLine?: boolean;
   normalize(row: RowReader<keyof C & string>, out: Emit): void;
 }

@@ -8,5 +8,5 @@ export const jdOrders: SourceFormat<typeof columns> = {
   names: { zh: '京东 POP 订单', en: 'JD POP orders' },
   platform: 'jd', role: 'platform', fileKinds: ['csv', 'xlsx'],
   grain: { zh: '每行一个 SKU(订单级金额每行重复)', en: 'one row per SKU (order amounts repeat on each row)' },
-  columns, required, signature, normalize,
+  columns, required, signature, normalize, orderPerLine: true,
 };

@@ -8,5 +8,5 @@ export const wdtOrders: SourceFormat<typeof columns> = {
   names: { zh: '旺店通 订单明细', en: 'WDT (旺店通) ERP order lines' },
   platform: 'other', role: 'erp', fileKinds: ['csv', 'xlsx'],
   grain: { zh: '每行一个货品行', en: 'one row per goods line' },
-  columns, required, signature, normalize,
+  columns, required, signature, normalize, orderPerLine: true,
 };
