@@ -17,7 +17,7 @@ import { entityValuesSql } from './values.js';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const abcOptions = z.object({
   by: z.enum(['sku', 'category', 'customer']).default('sku'),
-  measure: z.enum(['paid_amount', 'gross_profit']).default('paid_amount'),
+  measure: z.enum(['paid_amount', 'gross_profit', 'units']).default('paid_amount'),
   /** cumulative shares closing classes A and B (70 / 20 / 10 by default) */
   thresholds: z.tuple([z.number().gt(0).lt(1), z.number().gt(0).lt(1)]).default([0.7, 0.9]),
   from: day.optional(),
@@ -36,6 +36,7 @@ export async function abcAnalysis(wh: Warehouse, options: AbcOptions = {}): Prom
   if (ranked.length === 0) fail(E.ANALYSIS_NO_DATA, { name: 'abc', what: 'no paid sales in scope / 范围内没有已付款销售' });
   // Only positive values make up the Pareto total; loss makers are class C by definition.
   const total = ranked.reduce((a, r) => a + (BigInt(r.value as bigint) > 0n ? BigInt(r.value as bigint) : 0n), 0n);
+  const show = (v: bigint) => (o.measure === 'units' ? Number(v) : money(v));
   const classes = { A: { n: 0, v: 0n }, B: { n: 0, v: 0n }, C: { n: 0, v: 0n } };
   const rows: Row[] = [];
   let before = 0n;
@@ -48,7 +49,7 @@ export async function abcAnalysis(wh: Warehouse, options: AbcOptions = {}): Prom
     classes[cls].v += v;
     if (rows.length < o.limit) {
       rows.push({
-        shop_id: r.shop_id as string, entity: r.entity as string, label: (r.label as string | null) ?? null, [o.measure]: money(v),
+        shop_id: r.shop_id as string, entity: r.entity as string, label: (r.label as string | null) ?? null, [o.measure]: show(v),
         units: count(r.units), share: total > 0n ? ratio(Number(v) / Number(total)) : null,
         cumulative_share: total > 0n ? ratio(Number(before) / Number(total)) : null, class: cls,
       });
@@ -61,12 +62,12 @@ export async function abcAnalysis(wh: Warehouse, options: AbcOptions = {}): Prom
   }
   return {
     analysis: 'abc', title: { zh: 'ABC 帕累托分析', en: 'ABC (Pareto) analysis' },
-    metrics: [o.measure, 'hit_sku_count'],
-    summary: { by: o.by, measure: o.measure, entities: ranked.length, total: money(total), hit_count: classes.A.n },
+    metrics: [o.measure === 'units' ? 'paid_units' : o.measure, 'hit_sku_count'],
+    summary: { by: o.by, measure: o.measure, entities: ranked.length, total: show(total), hit_count: classes.A.n },
     tables: {
       classes: {
         title: { zh: '分类汇总', en: 'classes' },
-        rows: CLASSES.map((c) => ({ class: c, entities: classes[c].n, entity_share: ratio(classes[c].n / ranked.length), [o.measure]: money(classes[c].v), value_share: total > 0n ? ratio(Number(classes[c].v) / Number(total)) : null })),
+        rows: CLASSES.map((c) => ({ class: c, entities: classes[c].n, entity_share: ratio(classes[c].n / ranked.length), [o.measure]: show(classes[c].v), value_share: total > 0n ? ratio(Number(classes[c].v) / Number(total)) : null })),
       },
       ranking: { title: { zh: o.by === 'sku' ? '爆品与排名' : '排名', en: o.by === 'sku' ? 'hit SKUs and ranking' : 'ranking' }, rows },
     },

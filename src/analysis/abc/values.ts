@@ -1,5 +1,5 @@
 /**
- * Per-entity value for ABC: paid amount or gross profit (METRICS.md: net sales − unit cost ×
+ * Per-entity value for ABC: paid amount, units sold or gross profit (METRICS.md: net sales − unit cost ×
  * net units) of SKUs, categories (leaf) or customers. Sales by paid_day, refunds by
  * finished_day with status 'success', as the catalog counts them.
  */
@@ -14,11 +14,13 @@ const KEY: Record<By, { entity: string; label: string }> = {
 };
 
 /** SELECT shop_id, entity, label, value (fen), units, missing_cost. */
-export function entityValuesSql(p: Params, by: By, measure: 'paid_amount' | 'gross_profit', scope: ShopScope | undefined, from?: string, to?: string): string {
+export type Measure = 'paid_amount' | 'gross_profit' | 'units';
+
+export function entityValuesSql(p: Params, by: By, measure: Measure, scope: ShopScope | undefined, from?: string, to?: string): string {
   const k = KEY[by];
   const cost = 'coalesce(pr.unit_cost, 0)';
   const sales = `SELECT l.shop_id, ${k.entity} AS entity, ${by === 'customer' ? 'NULL' : k.label} AS label,
-      l.paid_amount ${measure === 'gross_profit' ? `- ${cost} * l.qty` : ''} AS value, l.qty AS units,
+      ${measure === 'units' ? 'l.qty' : `l.paid_amount ${measure === 'gross_profit' ? `- ${cost} * l.qty` : ''}`} AS value, l.qty AS units,
       CASE WHEN pr.unit_cost IS NULL THEN 1 ELSE 0 END AS missing_cost
     FROM order_lines l LEFT JOIN products pr ON pr.shop_id = l.shop_id AND pr.sku_id = l.sku_id
     ${by === 'customer' ? 'JOIN orders o ON o.shop_id = l.shop_id AND o.order_id = l.order_id' : ''}
