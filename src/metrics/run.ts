@@ -33,10 +33,15 @@ export interface RunOptions {
   scope?: Scope;
 }
 
-export async function runMetricQuery(wh: Warehouse, catalog: Catalog, query: MetricQuery, options: RunOptions = {}): Promise<MetricResult> {
+/** Compiles and runs, returning the engine's rows unformatted (for explain and other layers' arithmetic). */
+export async function executeMetricQuery(wh: Warehouse, catalog: Catalog, query: MetricQuery, options: RunOptions = {}) {
   const q = query.compare === 'yoy_campaign' ? { ...query, compare: await campaignAlignedRange(wh, query) } : query;
   const compiled = compileMetricQuery(catalog, q, wh.dialect, options.scope ? { scope: options.scope } : {});
-  const rows = await wh.query(compiled.sql, compiled.params);
+  return { compiled, rows: await wh.query(compiled.sql, compiled.params) };
+}
+
+export async function runMetricQuery(wh: Warehouse, catalog: Catalog, query: MetricQuery, options: RunOptions = {}): Promise<MetricResult> {
+  const { compiled, rows } = await executeMetricQuery(wh, catalog, query, options);
   const keys = [...(compiled.query.grain ? [compiled.query.grain] : []), ...compiled.plan.dims];
   const comparing = compiled.previous !== undefined;
   const columns: ResultColumn[] = keys.map((name) => ({ name, kind: 'dimension' }));
