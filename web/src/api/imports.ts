@@ -2,9 +2,11 @@ import { getJson, postJson } from './client';
 import type { ImportRun, QualityIssue, QuarantinedRow } from './types';
 
 /** Uploads files in one multipart request, reporting upload progress (XHR: fetch cannot). */
-export function uploadFiles(files: File[], onProgress: (fraction: number) => void): Promise<{ runId: string }> {
+export function uploadFiles(files: File[], shop: string, onProgress: (fraction: number) => void): Promise<{ runId: string }> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
+    // Fields before files: the server reads the parts in order.
+    if (shop) form.append('shop', shop);
     for (const f of files) form.append('files', f, f.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/import');

@@ -58,7 +58,9 @@ export function AnalysisPanel({ name, options = {}, chart, testId }: {
 
 export function ResultTable({ title, rows }: { title?: string; rows: Row[] }) {
   const { lang } = useI18n();
-  const cols = Object.keys(rows[0] ?? {});
+  // Bilingual pairs (segment_zh / segment_en) show in the reader's language only.
+  const other = lang === 'zh' ? '_en' : '_zh';
+  const cols = Object.keys(rows[0] ?? {}).filter((c) => !c.endsWith(other));
   return (
     <Table<Row>
       size="small" title={title ? () => title : undefined} scroll={{ x: true }} pagination={{ pageSize: 10, hideOnSinglePage: true }}

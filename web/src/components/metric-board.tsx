@@ -30,6 +30,7 @@ export function MetricBoard({ title, tiles, trend, breakdowns = [], children }: 
   const labels = useLabels();
   const [explain, setExplain] = useState<string | null>(null);
   const has = (m: string) => labels.catalog?.metrics.some((x) => x.id === m) ?? false;
+  const supports = (m: string, dim: string) => labels.catalog?.metrics.find((x) => x.id === m)?.dimensions.includes(dim) ?? false;
   const shown = useMemo(() => tiles.filter(has), [labels.catalog, tiles]); // eslint-disable-line react-hooks/exhaustive-deps
   const base = apiFilters(filters);
   const range = { from: filters.from, to: filters.to };
@@ -66,7 +67,7 @@ export function MetricBoard({ title, tiles, trend, breakdowns = [], children }: 
         </Card>
       )}
       <Row gutter={[12, 12]}>
-        {breakdowns.filter((b) => b.metrics.every(has)).map((b) => (
+        {breakdowns.filter((b) => b.metrics.every((m) => has(m) && supports(m, b.dimension))).map((b) => (
           <Col key={b.dimension + b.metrics.join()} xs={24} lg={12}><BreakdownCard b={b} /></Col>
         ))}
       </Row>

@@ -1,4 +1,5 @@
-import { App, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, AutoComplete, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useFilterOptions } from '../components/global-filters';
 import { InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { getRun, listRuns, loadDemo, uploadFiles } from '../api/imports';
@@ -9,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLocation } from '../lib/router';
 import { RunDetails } from './data-run';
 
-const STATUS_COLOR: Record<string, string> = { done: 'green', running: 'blue', failed: 'red', partial: 'orange', queued: 'default' };
+const STATUS_COLOR: Record<string, string> = { done: 'green', committed: 'green', running: 'blue', failed: 'red', rejected: 'red', partial: 'orange', queued: 'default' };
 
 /** Upload export files (several at once), watch the import, read its log, quality report and quarantine. */
 export function Page() {
@@ -20,11 +21,13 @@ export function Page() {
   const [progress, setProgress] = useState<{ upload: number; run: ImportRun | null } | null>(null);
   const [openRun, setOpenRun] = useState<string | null>(null);
   const [demoBusy, setDemoBusy] = useState(false);
+  const [shop, setShop] = useState('');
+  const shops = useFilterOptions().data?.shops ?? [];
 
   const upload = async (files: File[]) => {
     setProgress({ upload: 0, run: null });
     try {
-      const { runId } = await uploadFiles(files, (f) => setProgress({ upload: f, run: null }));
+      const { runId } = await uploadFiles(files, shop, (f) => setProgress({ upload: f, run: null }));
       // The import runs on the server; poll its run until it is no longer running.
       for (;;) {
         const run = await getRun(runId);
@@ -61,6 +64,11 @@ export function Page() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-data">
       <Typography.Title level={4} style={{ margin: 0 }}>{t('navData')}</Typography.Title>
+      <Space>
+        <Typography.Text>{t('uploadShop')}</Typography.Text>
+        <AutoComplete style={{ width: 260 }} value={shop} onChange={setShop} data-testid="upload-shop" allowClear
+          options={shops.map((s) => ({ value: s.id, label: `${s.name} (${s.id})` }))} />
+      </Space>
       <Upload.Dragger multiple showUploadList={false} data-testid="upload"
         beforeUpload={(_f, list) => { if (_f === list[list.length - 1]) void upload(list as unknown as File[]); return false; }}>
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>

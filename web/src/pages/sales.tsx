@@ -8,7 +8,7 @@ export function Page() {
       trend={['paid_amount', 'net_sales']}
       breakdowns={[
         { dimension: 'category_l1', metrics: ['paid_amount'], chart: 'bar' },
-        { dimension: 'channel', metrics: ['paid_amount'], chart: 'pie' },
+        { dimension: 'source', metrics: ['paid_amount'], chart: 'pie' },
         { dimension: 'province', metrics: ['paid_amount'], chart: 'bar' },
         { dimension: 'platform', metrics: ['paid_amount', 'net_sales'], chart: 'bar' },
       ]}
