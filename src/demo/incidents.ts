@@ -6,7 +6,7 @@
  *   available 0, no sales; replenishment is held back in the weeks before so stock runs down;
  * - conversion_drop: JD search converts at 45 % of normal for 7 days (a ranking penalty):
  *   visitors hold, orders and buyers from 搜索 fall;
- * - refund_spike: a Douyin top-10 SKU ships a bad batch for 7 days: lines paid in those days
+ * - refund_spike: the Douyin shop's second best seller ships a bad batch for 7 days: lines paid in those days
  *   are refunded at ~40 % with reason 质量问题 (baseline is a few per cent);
  * - data_gap: the Pinduoduo shop's data stops for 2 days: no orders, traffic, ads or
  *   expenses are recorded for those days.
@@ -45,7 +45,7 @@ const WANTS: readonly Want[] = [
     zh: '爆款断货:供应商延迟交货,可售库存为 0,期间无销售', en: 'hit SKU out of stock: supplier delay, available 0, no sales' },
   { kind: 'conversion_drop', shopId: 'jd_pop', skuRank: null, source: '搜索', days: 7, endsBefore: 19,
     zh: '搜索流量转化率下降约 55%(搜索排名降权),访客数不变', en: 'search conversion down ~55 % (ranking penalty); visitors unchanged' },
-  { kind: 'refund_spike', shopId: 'douyin_live', skuRank: 4, source: null, days: 7, endsBefore: 54,
+  { kind: 'refund_spike', shopId: 'douyin_live', skuRank: 1, source: null, days: 7, endsBefore: 54,
     zh: '一批次质量问题:期间支付的该 SKU 约 40% 退款,原因 质量问题', en: 'bad batch: ~40 % of this SKU’s lines paid in these days refunded for 质量问题' },
   { kind: 'data_gap', shopId: 'pdd_store', skuRank: null, source: null, days: 2, endsBefore: 10,
     zh: '数据中断两天:订单、流量、推广、费用均无记录', en: 'data stopped for two days: no orders, traffic, ads or expenses recorded' },
