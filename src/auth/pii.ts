@@ -31,12 +31,16 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
-/** Keeps the province/city part (first 6 characters at most), hides the street and number. */
+/**
+ * Keeps the region down to the city (浙江省杭州市, 上海市) and hides the district, street and
+ * number; an address without a recognisable city keeps its first third (at most 6 characters).
+ */
 export function maskAddress(address: string): string {
-  const chars = [...address.trim()];
-  if (chars.length === 0) return '';
-  const keep = Math.min(6, Math.floor(chars.length / 3));
-  return chars.slice(0, keep).join('') + '****';
+  const text = address.trim();
+  if (text === '') return '';
+  const region = /^.{0,12}?(?:市|自治州|地区|盟)/u.exec(text) ?? /^.{0,8}?(?:省|自治区)/u.exec(text);
+  if (region && region[0].length < [...text].length) return region[0] + '****';
+  return [...text].slice(0, Math.min(6, Math.floor([...text].length / 3))).join('') + '****';
 }
 
 /** tb_lucky2020 → t**********0 */

@@ -26,8 +26,8 @@ export type RouteAccess =
   | { readonly kind: 'setup' }
   | {
       readonly kind: 'user';
-      /** null: any signed-in user (their own profile, their own tokens) */
-      readonly permission: Permission | null;
+      /** all of these are needed; empty: any signed-in user (their own profile, their own tokens) */
+      readonly permissions: readonly Permission[];
       /**
        * how the route keeps to the principal's shops: a shop parameter the guard checks
        * before the handler; 'filtered' when the handler narrows its output by scope
@@ -40,11 +40,13 @@ export type RouteAccess =
 export const publicAccess = (): RouteAccess => ({ kind: 'public' });
 export const setupAccess = (): RouteAccess => ({ kind: 'setup' });
 
+/** `needs('export')`, `needs(['export', 'customers:read'])`, `needs(null)` for any signed-in user. */
 export function needs(
-  permission: Permission | null,
+  permission: Permission | readonly Permission[] | null,
   options: { shops?: ShopParam | 'filtered' | 'none'; example?: (shopId: string) => RequestExample } = {},
 ): RouteAccess {
-  return { kind: 'user', permission, shops: options.shops ?? 'none', ...(options.example ? { example: options.example } : {}) };
+  const permissions = permission === null ? [] : typeof permission === 'string' ? [permission] : permission;
+  return { kind: 'user', permissions, shops: options.shops ?? 'none', ...(options.example ? { example: options.example } : {}) };
 }
 
 export interface CatalogRoute {

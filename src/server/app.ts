@@ -40,7 +40,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const url = route.url ?? route.path;
     if (!url.startsWith('/api')) return;
     if (url.startsWith('/api/docs')) {
-      route.config = { ...route.config, access: route.config?.access ?? { kind: 'user', permission: null, shops: 'none' } };
+      route.config = { ...route.config, access: route.config?.access ?? { kind: 'user', permissions: [], shops: 'none' } };
     }
     const access = route.config?.access;
     if (!access) throw new ShopLensError(ServerErrors.SERVER_ROUTE_UNDECLARED, { route: `${String(route.method)} ${url}` });

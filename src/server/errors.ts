@@ -41,6 +41,16 @@ export const ServerErrors = defineErrors({
     zh: (p: { file: string; limit: number }) => `文件 ${p.file} 过大(上限 ${p.limit} 字节)`,
     en: (p: { file: string; limit: number }) => `file ${p.file} is too large (limit ${p.limit} bytes)`,
   },
+  SERVER_UPLOAD_LIMIT: {
+    http: 413, userCaused: true,
+    zh: (p: { detail: string }) => `上传超出限制(文件大小、文件数或字段数):${p.detail}`,
+    en: (p: { detail: string }) => `upload over its limits (file size, number of files or fields): ${p.detail}`,
+  },
+  SERVER_BAD_REQUEST: {
+    http: 400, userCaused: true,
+    zh: (p: { detail: string }) => `请求无效:${p.detail}`,
+    en: (p: { detail: string }) => `bad request: ${p.detail}`,
+  },
   SERVER_NOT_FOUND_USER: {
     http: 404, userCaused: true,
     zh: (p: { id: string }) => `找不到用户 ${p.id}`,

@@ -131,7 +131,7 @@ describe('role × route × shop matrix', () => {
       const access = route.access;
       for (const who of whos) {
         const what = `${who.label} ${route.method} ${route.url}`;
-        const allowed = access.permission === null || who.permissions.has(access.permission);
+        const allowed = access.permissions.every((x) => who.permissions.has(x));
         const req = buildRequest(route, requestFor(route, IN_SCOPE));
         const res = await (await who.client()).inject(req);
         checked++;
@@ -181,7 +181,7 @@ describe('role × route × shop matrix', () => {
       const access = route.access;
       const base = requestFor(route, IN_SCOPE);
       // one principal per route keeps the run short: a limited one when allowed (leaks show), else any
-      const allowed = whos.filter((w) => access.permission === null || w.permissions.has(access.permission));
+      const allowed = whos.filter((w) => access.permissions.every((x) => w.permissions.has(x)));
       for (const who of [allowed.find((w) => w.limited) ?? allowed[0]].filter((w) => w !== undefined)) {
         for (const bad of INJECTIONS) {
           for (const variant of hostileVariants(base, bad)) {

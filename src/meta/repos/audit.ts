@@ -6,7 +6,7 @@ export const auditActions = [
   'user.create', 'user.update', 'user.delete', 'user.password',
   'role.create', 'role.update', 'role.delete',
   'token.create', 'token.revoke',
-  'export', 'import', 'delete', 'settings.update', 'pii.purge',
+  'export', 'import', 'delete', 'demo', 'settings.update', 'pii.purge',
   'alert.update', 'report.update', 'dashboard.update', 'action.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -78,7 +78,8 @@ export function installGuard(app: FastifyInstance, deps: ServerDeps): void {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !request.sessionCsrf || !safeEqual(sent, request.sessionCsrf)) fail(AuthErrors.AUTH_CSRF, {});
     }
-    if (access.permission && !p.permissions.has(access.permission)) fail(AuthErrors.AUTH_FORBIDDEN, { permission: access.permission });
+    const missing = access.permissions.find((x) => !p.permissions.has(x));
+    if (missing) fail(AuthErrors.AUTH_FORBIDDEN, { permission: missing });
   });
 
   app.addHook('preValidation', async (request) => {

@@ -7,7 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shops as shopsTable, type RowOf } from '../../model/index.js';
+import { customers as customersTable, shops as shopsTable, type RowOf } from '../../model/index.js';
 import { openMetaStore, type MetaStore } from '../../meta/index.js';
 import { openWarehouse, type Warehouse } from '../../warehouse/index.js';
 import { buildServer } from '../app.js';
@@ -22,6 +22,18 @@ export const testShops: RowOf<typeof shopsTable>[] = [
   { shop_id: 'tm-1', platform: 'tmall', name: '天猫旗舰店', timezone: 'Asia/Shanghai', currency: 'CNY', has_live: false },
   { shop_id: 'tm-2', platform: 'tmall', name: '天猫专卖店', timezone: 'Asia/Shanghai', currency: 'CNY', has_live: true },
   { shop_id: 'jd-1', platform: 'jd', name: '京东自营', timezone: 'Asia/Shanghai', currency: 'CNY', has_live: false },
+];
+
+const buyer = (shop_id: string, customer_id: string, nickname: string, receiver_name: string, phone: string, address: string): RowOf<typeof customersTable> => ({
+  shop_id, customer_id, first_paid_at: new Date('2026-03-01T02:00:00Z'), member_tier: 'gold', member_since: null,
+  nickname, receiver_name, phone, address, province: '浙江', city: '杭州',
+});
+
+/** Buyers in tm-1 and jd-1, with PII that masking must hide. */
+export const testCustomers = [
+  buyer('tm-1', 'c-001', 'tb_lucky2020', '张三丰', '13812341234', '浙江省杭州市西湖区文三路100号'),
+  buyer('tm-1', 'c-002', 'shopper_li', '李四', '13900001111', '浙江省宁波市鄞州区天童路8号'),
+  buyer('jd-1', 'c-101', 'jd_wang', '王五', '13700002222', '上海市浦东新区世纪大道1号'),
 ];
 
 /** One user per built-in role; the agency sees tm-1 only. */
@@ -73,6 +85,7 @@ export async function testServer(options: { metaUrl?: string; users?: boolean; c
   const wh = await openWarehouse(join(dir, 'store.duckdb'));
   const meta = await openMetaStore(options.metaUrl ?? join(dir, 'meta.sqlite'));
   await wh.bulkLoad(shopsTable, testShops);
+  await wh.bulkLoad(customersTable, testCustomers);
   if (options.users !== false) {
     for (const [name, u] of Object.entries(testUsers)) {
       await createAccount(meta, { name, password: TEST_PASSWORD, role: u.role, shops: u.shops }, { actorId: null, actorName: 'test', ip: null });
