@@ -73,9 +73,12 @@ export async function runStoreChecks(wh: Warehouse, shops: readonly string[], no
   for (const c of storeChecks) {
     // The shop list goes in as a literal array (DuckDB cannot bind a list parameter here); quotes are escaped.
     const sql = c.sql.replace(/CAST\(\$1 AS VARCHAR\[\]\)/g, `CAST(${list} AS VARCHAR[])`);
-    const usesNow = sql.includes('$2');
-    const [n] = await wh.query<{ n: bigint }>(`SELECT count(*) AS n FROM (${sql.replace(/\$2/g, '$1')})`, usesNow ? [now] : []);
-    const ex = await wh.query<{ example: string }>(`SELECT example FROM (${sql.replace(/\$2/g, '$1')}) LIMIT ${EXAMPLES}`, usesNow ? [now] : []);
+    const params = sql.includes('$2') ? [now] : [];
+    // One pass: the window count rides along with the first few examples.
+    const rows = await wh.query<{ n: bigint; example: string }>(
+      `SELECT count(*) OVER () AS n, example FROM (${sql.replace(/\$2/g, '$1')}) LIMIT ${EXAMPLES}`, params);
+    const n = rows[0];
+    const ex = rows;
     out.push({ check: c.name, table: c.table, found: Number(n?.n ?? 0), examples: ex.map((e) => String(e.example)) });
   }
   return out;
