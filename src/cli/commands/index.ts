@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerDemo } from './demo.js';
+import { registerExplain } from './explain.js';
+import { registerMetrics } from './metrics.js';
+import { registerQuery } from './query.js';
 import { registerInfo } from './info.js';
 import { registerInit } from './init.js';
 import { registerImport } from './import.js';
@@ -22,6 +25,9 @@ export function registerCommands(program: Command): void {
   registerQuarantine(program);
   registerQuality(program);
   registerSql(program);
+  registerMetrics(program);
+  registerQuery(program);
+  registerExplain(program);
   registerStart(program);
   registerServe(program);
   registerUser(program);
