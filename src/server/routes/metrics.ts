@@ -15,6 +15,7 @@ import { loadCatalog, type Catalog } from '../../metrics/catalog/load.js';
 import type { CompiledMetric } from '../../metrics/catalog/resolve.js';
 import { dimensionLabels, dimensionNames, grainLabels, isDimension, timeGrains } from '../../metrics/dimensions.js';
 import { runMetricQuery } from '../../metrics/run.js';
+import { explainMetric } from '../../metrics/explain/explain.js';
 import { audit } from '../audit.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
@@ -109,6 +110,29 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: ServerDeps): v
     schema: { summary: '指标查询(含环比/同比)/ a metric query, with 环比 / 同比', tags: ['metrics'], body: queryBody, response: { 200: queryResult } },
   }, async (request) => runApiQuery(deps.wh, principalOf(request), request.body as ApiQuery));
 
+  app.post('/api/explain', {
+    config: { access: needs('metrics:read', { shops: 'filtered', example: (shop) => ({ body: { metric: 'paid_amount', from: '2024-01-01', to: '2024-01-31', compare: 'mom', filters: { shop: [shop] } } }) }) },
+    schema: { summary: '为什么变化?驱动因子分解与贡献排名 / why did it change: drivers and top contributors', tags: ['metrics'], body: explainBody },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const b = request.body as z.infer<typeof explainBody>;
+    const catalog = serverCatalog();
+    const m = catalog.get(b.metric);
+    const terms = (m.drivers?.terms ?? []).map((t) => t.metric);
+    for (const id of [m.id, ...terms]) {
+      if (!visibleTo(principal, catalog, catalog.get(id))) fail(AuthErrors.AUTH_FORBIDDEN, { permission: 'metrics:finance' });
+    }
+    const filters = Object.fromEntries(Object.entries(b.filters ?? {}).filter(([, v]) => v.length > 0));
+    const x = await explainMetric(deps.wh, catalog, {
+      metric: b.metric, from: b.from, to: b.to, vs: b.compare === 'yoy' ? 'last-year' : 'previous', scope: principal.scope,
+      ...(Object.keys(filters).length ? { filters } : {}), ...(b.by ? { by: b.by } : {}),
+    });
+    // Names for the drawer, in both languages, for the metric, its drivers and the dimensions.
+    const names = Object.fromEntries([m.id, ...terms].map((id) => [id, { name: catalog.get(id).name, unit: catalog.get(id).unit }]));
+    const dims = Object.fromEntries(x.breakdowns.map((bd) => [bd.dimension, isDimension(bd.dimension) ? dimensionLabels[bd.dimension] : { zh: bd.dimension, en: bd.dimension }]));
+    return { ...x, names, dimensions: dims };
+  });
+
   app.post('/api/export', {
     config: { access: needs('export', { shops: 'filtered', example: (shop) => ({ query: { format: 'csv' }, body: { query: { ...EXAMPLE_QUERY, filters: { shop: [shop] } } } }) }) },
     schema: {
@@ -144,6 +168,11 @@ const queryBody = z.strictObject({
   limit: z.number().int().positive().max(10_000).optional(),
 });
 type ApiQuery = z.infer<typeof queryBody>;
+const explainBody = z.strictObject({
+  metric: z.string().max(60), from: day, to: day, compare: compareKind.default('mom'),
+  filters: z.record(z.string().max(40), z.array(z.string().min(1).max(200)).max(500)).optional(),
+  by: z.array(z.string().max(40)).max(6).optional(),
+});
 const EXAMPLE_QUERY = { metrics: ['paid_amount'], from: '2024-01-01', to: '2024-01-31' };
 
 const cell = z.union([z.string(), z.number(), z.null()]);

@@ -52,8 +52,23 @@ export const valueKey = (metric: string, compare?: Compare) => (compare ? `${met
 /** The time bucket column when a query has a grain. */
 export const PERIOD = 'period';
 
-export interface ExplainStep { driver: string; name: Bilingual; current: Cell; previous: Cell; contribution: Cell; unit?: string; children?: ExplainStep[] }
-export interface Explanation { metric: string; name: Bilingual; current: Cell; previous: Cell; change: Cell; drivers: ExplainStep[]; breakdown?: { dimension: string; rows: Array<{ value: string; current: Cell; previous: Cell; contribution: Cell }> } }
+/** "为什么变化?" as src/metrics/explain answers it, plus names for display. */
+export interface DriverContribution { metric: string; sign: 1 | -1; current: Cell; previous: Cell; contribution: Cell }
+export interface Contributor { value: string | null; current: Cell; previous: Cell; change: Cell; drivers?: DriverContribution[] }
+export interface Explanation {
+  metric: string;
+  unit: string;
+  period: { from: string; to: string };
+  previous: { from: string; to: string };
+  current: Cell;
+  previousValue: Cell;
+  change: Cell;
+  changePct: number | null;
+  drivers: DriverContribution[] | null;
+  breakdowns: Array<{ dimension: string; additive: boolean; rows: Contributor[] }>;
+  names: Record<string, { name: Bilingual; unit: string }>;
+  dimensions: Record<string, Bilingual>;
+}
 
 export interface AnalysisInfo { name: string; title: Bilingual; options: unknown }
 /** Every analysis answers this shape (src/analysis/result.ts). */

@@ -1,15 +1,16 @@
-import { Descriptions, Drawer, Segmented, Table } from 'antd';
+import { Descriptions, Drawer, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useExplain } from '../api/queries';
-import type { Cell, ExplainStep } from '../api/types';
+import type { Cell, Contributor, DriverContribution } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { formatValue, relChange } from '../lib/format';
+import { formatValue } from '../lib/format';
+import { useLabels } from '../lib/use-labels';
 import { Async } from './states';
 
-const pct = (r: number | null) => (r === null ? '—' : `${r > 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
+const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${r > 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
 
-/** "为什么变化?": the metric's driver tree for this period against the previous one (or last year). */
-export function ExplainDrawer({ metric, from, to, filters, unit, onClose }: {
+/** "为什么变化?": the metric's drivers and the top contributors by dimension, against the previous period or last year. */
+export function ExplainDrawer({ metric, from, to, filters, onClose }: {
   metric: string | null;
   from: string;
   to: string;
@@ -18,57 +19,48 @@ export function ExplainDrawer({ metric, from, to, filters, unit, onClose }: {
   onClose: () => void;
 }) {
   const { t, lang, pick } = useI18n();
+  const labels = useLabels();
   const [compare, setCompare] = useState<'mom' | 'yoy'>('mom');
   const state = useExplain(metric === null ? null : { metric, from, to, filters, compare });
-  const fmt = (v: Cell, u?: string) => formatValue(v, u ?? unit, lang);
   return (
-    <Drawer open={metric !== null} onClose={onClose} size={640} title={t('explainTitle')} destroyOnHidden>
-      <Segmented
-        value={compare}
-        onChange={(v) => setCompare(v as 'mom' | 'yoy')}
-        options={[{ value: 'mom', label: t('mom') }, { value: 'yoy', label: t('yoy') }]}
-      />
+    <Drawer open={metric !== null} onClose={onClose} size={720} title={t('explainTitle')} destroyOnHidden>
+      <Segmented value={compare} onChange={(v) => setCompare(v as 'mom' | 'yoy')}
+        options={[{ value: 'mom', label: t('mom') }, { value: 'yoy', label: t('yoy') }]} />
       <div style={{ marginTop: 16 }} data-testid="explain">
         <Async state={state}>
-          {(x) => (
-            <>
-              <Descriptions size="small" column={3} bordered title={pick(x.name)}>
-                <Descriptions.Item label={t('current')}>{fmt(x.current)}</Descriptions.Item>
-                <Descriptions.Item label={t('previous')}>{fmt(x.previous)}</Descriptions.Item>
-                <Descriptions.Item label={t('change')}>{pct(relChange(x.current, x.previous))}</Descriptions.Item>
-              </Descriptions>
-              <Table<ExplainStep>
-                style={{ marginTop: 16 }}
-                size="small"
-                rowKey="driver"
-                pagination={false}
-                dataSource={x.drivers}
-                expandable={{ childrenColumnName: 'children' }}
-                columns={[
-                  { title: t('explainDriver'), render: (_, s) => pick(s.name) },
-                  { title: t('current'), render: (_, s) => fmt(s.current, s.unit) },
-                  { title: t('previous'), render: (_, s) => fmt(s.previous, s.unit) },
-                  { title: t('change'), render: (_, s) => pct(relChange(s.current, s.previous)) },
-                  { title: t('explainContribution'), render: (_, s) => fmt(s.contribution) },
-                ]}
-              />
-              {x.breakdown && (
-                <Table
-                  style={{ marginTop: 16 }}
-                  size="small"
-                  rowKey="value"
-                  pagination={false}
-                  dataSource={x.breakdown.rows}
-                  columns={[
-                    { title: x.breakdown.dimension, dataIndex: 'value' },
-                    { title: t('current'), render: (_, r) => fmt(r.current) },
-                    { title: t('previous'), render: (_, r) => fmt(r.previous) },
-                    { title: t('explainContribution'), render: (_, r) => fmt(r.contribution) },
-                  ]}
-                />
-              )}
-            </>
-          )}
+          {(x) => {
+            const fmt = (v: Cell, unit = x.unit) => formatValue(v, unit, lang);
+            const name = (id: string) => (x.names[id] ? pick(x.names[id].name) : id);
+            return (
+              <>
+                <Descriptions size="small" column={2} bordered title={name(x.metric)}>
+                  <Descriptions.Item label={`${t('current')} ${x.period.from} ~ ${x.period.to}`}>{fmt(x.current)}</Descriptions.Item>
+                  <Descriptions.Item label={`${t('previous')} ${x.previous.from} ~ ${x.previous.to}`}>{fmt(x.previousValue)}</Descriptions.Item>
+                  <Descriptions.Item label={t('change')} span={2}><span data-testid="explain-change">{fmt(x.change)} ({pct(x.changePct)})</span></Descriptions.Item>
+                </Descriptions>
+                {x.drivers && (
+                  <Table<DriverContribution> style={{ marginTop: 16 }} size="small" rowKey="metric" pagination={false} dataSource={x.drivers}
+                    title={() => <Typography.Text strong>{t('drivers')}</Typography.Text>} data-testid="explain-drivers"
+                    columns={[
+                      { title: t('explainDriver'), render: (_, d) => name(d.metric) },
+                      { title: t('current'), render: (_, d) => fmt(d.current, x.names[d.metric]?.unit) },
+                      { title: t('previous'), render: (_, d) => fmt(d.previous, x.names[d.metric]?.unit) },
+                      { title: t('explainContribution'), render: (_, d) => fmt(d.contribution) },
+                    ]} />
+                )}
+                {x.breakdowns.map((b) => (
+                  <Table<Contributor> key={b.dimension} style={{ marginTop: 16 }} size="small" rowKey={(r) => String(r.value)} pagination={false} dataSource={b.rows}
+                    title={() => <Typography.Text strong>{pick(x.dimensions[b.dimension])}</Typography.Text>}
+                    columns={[
+                      { title: pick(x.dimensions[b.dimension]), render: (_, r) => labels.value(b.dimension, r.value) },
+                      { title: t('current'), render: (_, r) => fmt(r.current) },
+                      { title: t('previous'), render: (_, r) => fmt(r.previous) },
+                      { title: t('change'), render: (_, r) => fmt(r.change) },
+                    ]} />
+                ))}
+              </>
+            );
+          }}
         </Async>
       </div>
     </Drawer>
