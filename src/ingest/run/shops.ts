@@ -1,6 +1,6 @@
 /**
- * Which shop a row belongs to: the file's own shop column (店铺Id, else 店铺名称/店铺 matched
- * against known shop names — an ERP names the platform shop by name), else --shop. Shops seen
+ * Which shop a row belongs to: the file's own shop columns (a 店铺名称/店铺 already known wins,
+ * then 店铺Id, then the name itself — an ERP names the platform shop by name), else --shop. Shops seen
  * for the first time are created with the platform of the source.
  */
 import type { Platform } from '../../model/index.js';
@@ -30,9 +30,15 @@ export class ShopResolver {
 
   /** undefined: no shop known for this row. */
   resolve(id: string | undefined, name: string | undefined, fallback: string | undefined, platform: Platform): string | undefined {
-    const shop = id ?? (name !== undefined ? this.byName.get(name) ?? name : fallback);
+    // A known shop name wins over the id column: an ERP may have created the shop by name
+    // before the platform file (with its 店铺Id) arrived, and both must land in one shop.
+    const known = name !== undefined ? this.byName.get(name) : undefined;
+    const shop = known ?? id ?? name ?? fallback;
     if (shop === undefined) return undefined;
-    if (!this.seen.has(shop)) this.seen.set(shop, { shop_id: shop, name: name ?? shop, platform });
+    if (!this.seen.has(shop)) {
+      this.seen.set(shop, { shop_id: shop, name: name ?? shop, platform });
+      if (name !== undefined && !this.byName.has(name)) this.byName.set(name, shop);
+    }
     return shop;
   }
 
