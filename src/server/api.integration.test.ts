@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { testServer, type Client, type TestServer } from './testing/harness.js';
 
@@ -68,5 +71,30 @@ describe('validation, errors and the API description', () => {
     assert.equal(docs.statusCode, 200);
     assert.match(docs.body, /swagger/i);
     assert.equal((await t.app.inject({ url: '/api/openapi.json' })).statusCode, 401, 'the description needs a session too');
+  });
+});
+
+describe('the built web app', () => {
+  test('is served at / with a single-page-app fallback, while unknown /api paths stay JSON 404s', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'shoplens-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><div id="root">ShopLens app</div>');
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    const t = await testServer({ users: false, config: { webDist: web } });
+    try {
+      const root = await t.app.inject({ url: '/' });
+      assert.equal(root.statusCode, 200);
+      assert.match(root.body, /ShopLens app/);
+      assert.match(String((await t.app.inject({ url: '/assets/app.js' })).headers['content-type']), /javascript/);
+      const deep = await t.app.inject({ url: '/analysis/rfm?shop=tm-1' });
+      assert.equal(deep.statusCode, 200);
+      assert.match(deep.body, /ShopLens app/);
+      const api = await t.app.inject({ url: '/api/nothing' });
+      assert.equal(api.statusCode, 404);
+      assert.equal((api.json() as ErrorBody).error.code, 'SERVER_NOT_FOUND');
+    } finally {
+      await t.close();
+      rmSync(web, { recursive: true, force: true });
+    }
   });
 });

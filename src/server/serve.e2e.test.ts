@@ -1,0 +1,81 @@
+/**
+ * The real thing: `shoplens user add` and `shoplens serve` from the built bin, a server listening
+ * on 127.0.0.1 at a free port, spoken to with fetch like a browser or a script would.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../../test/helpers/cli.js';
+import { tempDir } from '../../test/helpers/store.js';
+
+const PASSWORD = 'a-long-enough-password';
+
+function startServe(db: string): Promise<{ url: string; stop: () => Promise<number | null>; output: () => string }> {
+  const child = spawn(process.execPath, [resolve('bin/shoplens.js'), '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
+    const check = () => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveStart({ url: m[1]!, output: () => out, stop: () => (child.kill('SIGTERM'), exited) });
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+}
+
+test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () => {
+  const { dir, cleanup } = tempDir();
+  const db = resolve(dir, 'store.duckdb');
+  try {
+    assert.equal(runCli(['--db', db, 'init']).code, 0);
+    const add = runCli(['--db', db, 'user', 'add', 'boss', '--role', 'owner', '--password-stdin'], { input: `${PASSWORD}\n` });
+    assert.equal(add.code, 0, add.stderr);
+    assert.match(add.stdout, /boss \(owner/);
+    const agency = runCli(['--db', db, 'user', 'add', 'agent', '--role', 'agency', '--password-stdin'], { input: PASSWORD });
+    assert.equal(agency.code, 3);
+    assert.match(agency.stderr, /AUTH_ROLE_NEEDS_SHOPS/);
+    const noStdin = runCli(['--db', db, 'user', 'add', 'x1', '--role', 'ops']);
+    assert.equal(noStdin.code, 3);
+    assert.match(noStdin.stderr, /--password-stdin/);
+
+    const server = await startServe(db);
+    try {
+      assert.match(server.output(), /ShopLens/);
+      const health = await fetch(`${server.url}/api/health`);
+      assert.deepEqual(await health.json(), { ok: true, warehouse: 'duckdb', meta: 'sqlite' });
+      assert.equal((await fetch(`${server.url}/api/shops`)).status, 401);
+
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'boss', password: PASSWORD }) });
+      assert.equal(login.status, 200);
+      const setCookies = login.headers.getSetCookie();
+      assert.ok(setCookies.some((c) => /^shoplens_session=.+HttpOnly/i.test(c) && /SameSite=Strict/i.test(c)), setCookies.join(' | '));
+      const cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+      assert.equal(((await me.json()) as { user: { role: string } }).user.role, 'owner');
+
+      // the metadata store stays usable from the CLI while the server holds the warehouse
+      const list = runCli(['--db', db, 'user', 'list', '--format', 'csv']);
+      assert.equal(list.code, 0, list.stderr);
+      assert.match(list.stdout, /^boss,owner,all,/m);
+
+      const noCsrf = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+      assert.equal(noCsrf.status, 403);
+      const out = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+      assert.equal(out.status, 200);
+      assert.equal((await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status, 401);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  } finally {
+    cleanup();
+  }
+});
