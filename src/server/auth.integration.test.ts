@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sha256 } from '../auth/secrets.js';
+import { freshMetaLocation, metaTestEngines } from '../meta/test-engines.js';
 import { TEST_PASSWORD, testServer, cookieHeader, type TestServer } from './testing/harness.js';
 
 const code = (res: { json(): unknown }) => (res.json() as { error?: { code: string } }).error?.code;
@@ -33,10 +34,17 @@ describe('first run', () => {
   });
 });
 
-describe('sessions, cookies, CSRF, lock-out, tokens', () => {
+for (const engine of metaTestEngines()) describe(`sessions, cookies, CSRF, lock-out, tokens (metadata on ${engine})`, () => {
   let t: TestServer;
-  before(async () => (t = await testServer({ config: { login: { maxPerMinute: 1000, lockAfter: 3, lockMs: 60_000 } } })));
-  after(() => t.close());
+  let meta: { location: string; cleanup: () => Promise<void> };
+  before(async () => {
+    meta = await freshMetaLocation(engine);
+    t = await testServer({ metaUrl: meta.location, config: { login: { maxPerMinute: 1000, lockAfter: 3, lockMs: 60_000 } } });
+  });
+  after(async () => {
+    await t.close();
+    await meta.cleanup();
+  });
 
   test('login sets an HttpOnly SameSite=Strict session cookie; Secure over https behind a trusted proxy only', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'ops', password: TEST_PASSWORD } });
