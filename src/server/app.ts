@@ -68,6 +68,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await installOpenApi(app);
   await registerRoutes(app, deps);
   await installStaticWeb(app, config.webDist);
+  // Expired sessions are refused on read anyway; sweeping them keeps the table small.
+  await deps.meta.sessions.deleteExpired();
+  const sweep = setInterval(() => void deps.meta.sessions.deleteExpired().catch(() => undefined), 60 * 60 * 1000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   await app.ready();
   return app;
 }
