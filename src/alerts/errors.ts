@@ -27,4 +27,34 @@ export const AlertErrors = defineErrors({
     zh: (p: { channel: string; attempts: number; reason: string }) => `通知渠道 ${p.channel} 发送失败(已尝试 ${p.attempts} 次):${p.reason}`,
     en: (p: { channel: string; attempts: number; reason: string }) => `channel ${p.channel} failed after ${p.attempts} attempt(s): ${p.reason}`,
   },
+  ALERT_RULE_INVALID: {
+    http: 400, userCaused: true,
+    zh: (p: { rule: string; detail: string }) => `告警规则 ${p.rule} 无效:${p.detail}`,
+    en: (p: { rule: string; detail: string }) => `alert rule ${p.rule} is not valid: ${p.detail}`,
+  },
+  ALERT_RULE_NOT_FOUND: {
+    http: 404, userCaused: true,
+    zh: (p: { rule: string }) => `找不到告警规则 ${p.rule}`,
+    en: (p: { rule: string }) => `no alert rule ${p.rule}`,
+  },
+  ALERT_NOT_FOUND: {
+    http: 404, userCaused: true,
+    zh: (p: { id: string }) => `找不到告警 ${p.id}`,
+    en: (p: { id: string }) => `no alert ${p.id}`,
+  },
+  ALERT_TEMPLATE_UNKNOWN: {
+    http: 400, userCaused: true,
+    zh: (p: { template: string; known: string }) => `没有告警模板 ${p.template}(可用:${p.known})`,
+    en: (p: { template: string; known: string }) => `no alert template ${p.template} (available: ${p.known})`,
+  },
+  ALERT_BAD_TRANSITION: {
+    http: 409, userCaused: true,
+    zh: (p: { id: string; from: string; to: string }) => `告警 ${p.id} 当前为 ${p.from},不能改为 ${p.to}`,
+    en: (p: { id: string; from: string; to: string }) => `alert ${p.id} is ${p.from} and cannot become ${p.to}`,
+  },
+  ALERT_METRIC_UNSUPPORTED: {
+    http: 400, userCaused: true,
+    zh: (p: { rule: string; metric: string; reason: string }) => `告警规则 ${p.rule} 不能使用指标 ${p.metric}:${p.reason}`,
+    en: (p: { rule: string; metric: string; reason: string }) => `alert rule ${p.rule} cannot use metric ${p.metric}: ${p.reason}`,
+  },
 });
