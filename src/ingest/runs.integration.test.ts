@@ -2,19 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempStore } from '../../test/helpers/store.js';
-import type { Warehouse } from '../warehouse/index.js';
 import { importFile } from './index.js';
-import { fixture, NOW } from './test-fixtures.js';
+import { fixture, NOW, storeFingerprint } from './test-fixtures.js';
 
-/** A fingerprint of every canonical and log table: row counts and an order-independent hash of all rows. */
-export async function storeFingerprint(wh: Warehouse, tables: string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of tables) {
-    const [r] = await wh.query<{ n: bigint; h: bigint | null }>(`SELECT count(*) AS n, sum(hash(CAST(x AS VARCHAR))) AS h FROM ${t} x`);
-    out[t] = `${r!.n}:${r!.h ?? 0n}`;
-  }
-  return out;
-}
 const DATA = ['shops', 'orders', 'order_lines', 'refunds', 'customers', 'products', 'order_status_history', 'data_changes'];
 
 test('re-importing the same files changes nothing', async () => {

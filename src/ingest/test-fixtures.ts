@@ -1,7 +1,18 @@
 /** Paths of the ingest fixtures (test/fixtures/ingest, written by its generate.ts) for tests. */
 import { resolve } from 'node:path';
+import type { Warehouse } from '../warehouse/index.js';
 
 export const FIXTURES = resolve('test/fixtures/ingest');
 export const fixture = (name: string) => resolve(FIXTURES, name);
 /** A fixed "now" after every fixture date, so the future-date check is about the data. */
 export const NOW = new Date('2026-03-20T00:00:00Z');
+
+/** A fingerprint of every canonical and log table: row counts and an order-independent hash of all rows. */
+export async function storeFingerprint(wh: Warehouse, tables: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    const [r] = await wh.query<{ n: bigint; h: bigint | null }>(`SELECT count(*) AS n, sum(hash(CAST(x AS VARCHAR))) AS h FROM ${t} x`);
+    out[t] = `${r!.n}:${r!.h ?? 0n}`;
+  }
+  return out;
+}

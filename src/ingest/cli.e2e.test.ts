@@ -1,0 +1,50 @@
+/** The shoplens import/sources/quarantine/quality commands, run as a user runs them (built bin). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runCli } from '../../test/helpers/cli.js';
+import { tempDir } from '../../test/helpers/store.js';
+import { sourceFormats } from './index.js';
+import { fixture } from './test-fixtures.js';
+
+test('shoplens sources lists every format with zh/en names and grain', () => {
+  const r = runCli(['sources', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = JSON.parse(r.stdout).rows as { source: string; 名称: string; name: string; grain: string }[];
+  assert.deepEqual(rows.map((x) => x.source), sourceFormats.map((s) => s.id));
+  assert.ok(rows.every((x) => x.名称 && x.name && x.grain));
+});
+
+test('import prints the detected format and run; quarantine and quality show the run', () => {
+  const d = tempDir();
+  try {
+    const db = join(d.dir, 's.duckdb');
+    const r = runCli(['--db', db, 'import', fixture('taobao/ExportOrderList202603.csv')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /detected: taobao-orders · gb18030/);
+    assert.match(r.stdout, /格式 \/ source: taobao-orders/);
+    assert.match(r.stdout, /隔离 quarantined 2/);
+    const run = /批次 \/ run: (r[\w-]+)/.exec(r.stdout)?.[1];
+    assert.ok(run);
+    const q = runCli(['--db', db, 'quarantine', run!, '--format', 'json']);
+    assert.equal(q.code, 0, q.stderr);
+    const rows = JSON.parse(q.stdout).rows as { row: number; column: string; code: string }[];
+    assert.deepEqual(rows.map((x) => [x.row, x.column, x.code]), [[6, '订单编号', 'INGEST_ID_SCIENTIFIC'], [7, '买家实际支付金额', 'INGEST_AMOUNT_INVALID']]);
+    const ql = runCli(['--db', db, 'quality']);
+    assert.equal(ql.code, 0, ql.stderr);
+    assert.match(ql.stdout, /orders_without_lines\s+orders\s+4/);
+    // needs a shop: a clear error with zh + en and exit code 3
+    const noShop = runCli(['--db', db, 'import', fixture('taobao/ExportOrderDetailList202603.csv')]);
+    assert.equal(noShop.code, 3);
+    assert.match(noShop.stderr, /错误 \[INGEST_SHOP_MISSING\]/);
+    assert.match(noShop.stderr, /Error \[INGEST_SHOP_MISSING\].*--shop/);
+    const ok = runCli(['--db', db, 'import', fixture('taobao/ExportOrderDetailList202603.csv'), '--shop', 'T100', '--dry-run']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /dry run: nothing was written/);
+    const bad = runCli(['--db', db, 'import', fixture('bad/binary.csv')]);
+    assert.equal(bad.code, 3);
+    assert.match(bad.stderr, /INGEST_FILE_BINARY/);
+  } finally {
+    d.cleanup();
+  }
+});

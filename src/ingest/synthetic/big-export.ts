@@ -1,0 +1,76 @@
+/**
+ * Writes large synthetic exports in real layouts (Taobao 订单报表 in GBK, 抖店 orders in UTF-8
+ * with BOM) for the import benchmark and the kill -9 test. Deterministic for a given size;
+ * written in chunks so memory stays flat.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import iconv from 'iconv-lite';
+
+const TAOBAO_HEAD = ['订单编号', '买家会员名', '买家支付宝账号', '买家应付货款', '买家应付邮费', '买家支付积分', '总金额', '返点积分', '买家实际支付金额',
+  '买家实际支付积分', '订单状态', '买家留言', '收货人姓名', '收货地址 ', '运送方式', '联系电话 ', '联系手机', '订单创建时间', '订单付款时间 ',
+  '宝贝标题 ', '宝贝种类 ', '物流单号 ', '物流公司', '订单备注', '宝贝总数量', '店铺Id', '店铺名称', '订单关闭原因', '卖家服务费', '买家服务费'];
+const DOUYIN_HEAD = ['主订单编号', '子订单编号', '选购商品', '商品规格', '商品数量', '商品ID', '商家编码', '商品单价', '商品金额', '订单应付金额', '运费',
+  '平台实际承担优惠金额', '商家实际承担优惠金额', '达人实际承担优惠金额', '订单提交时间', '支付完成时间', '订单完成时间', '发货时间', '订单状态', '售后状态',
+  '收件人', '收件人手机号', '达人ID', '流量来源', '店铺名称'];
+const TB_STATUS = ['交易成功', '卖家已发货，等待买家确认', '买家已付款，等待卖家发货', '交易关闭', '等待买家付款'];
+const DY_STATUS = ['已完成', '已发货', '待发货', '已关闭'];
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+function stamp(i: number): string {
+  // spread over ~3 months from 2026-01-01, one order every ~8 seconds
+  const t = Date.UTC(2026, 0, 1) + i * 7919;
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
+}
+const yuan = (fen: number) => `${Math.floor(fen / 100)}.${pad(fen % 100, 2)}`;
+
+function taobaoRow(i: number): string {
+  const id = `37${pad(i, 17)}`;
+  const goods = 1990 + (i * 7) % 50000;
+  const post = i % 3 === 0 ? 1000 : 0;
+  const st = TB_STATUS[i % TB_STATUS.length]!;
+  const unpaid = st === '等待买家付款';
+  const paid = goods + post;
+  return [`="${id}"`, `buyer_${i % 200003}`, 'a***@163.com', yuan(goods), yuan(post), '0', yuan(paid), '0', yuan(paid), '0', st, '', '张**',
+    '浙江省 杭州市 西湖区 文三路**号', '快递', '', '138****1234', stamp(i), unpaid ? '' : stamp(i + 3), '"羊绒大衣，围巾"', '2', `YT${pad(i, 12)}`, '圆通速递', '',
+    String(1 + (i % 3)), '100', '蓝鲸旗舰店', '订单未关闭', '0.00', '0.00'].join(',');
+}
+
+function douyinRow(i: number): string {
+  const order = `69${pad(Math.floor(i / 2), 17)}`;
+  const sub = `69${pad(i, 17)}`;
+  const qty = 1 + (i % 2);
+  const price = 990 + (i * 13) % 20000;
+  const st = DY_STATUS[i % DY_STATUS.length]!;
+  const payable = price * qty - 500;
+  return [`"\t${order}"`, `"\t${sub}"`, '面膜', '10片装', String(qty), '3550001', `MASK-${i % 997}`, yuan(price), yuan(price * qty), yuan(payable), '0.00',
+    '2.00', '3.00', '0.00', stamp(i), stamp(i + 1), st === '已完成' ? stamp(i + 40000) : '-', st === '待发货' ? '-' : stamp(i + 9000), st,
+    i % 50 === 0 ? '退款成功' : '-', '##密文', '##密文', '-', '直播', '抖音美妆店'].join(',');
+}
+
+export type BigExportKind = 'taobao-gbk' | 'douyin-bom';
+
+/** Writes `rows` data rows; returns the bytes written. */
+export async function writeBigExport(path: string, kind: BigExportKind, rows: number): Promise<number> {
+  const out = createWriteStream(path);
+  const gbk = kind === 'taobao-gbk';
+  const row = gbk ? taobaoRow : douyinRow;
+  let bytes = 0;
+  const put = async (text: string) => {
+    const buf = gbk ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
+    bytes += buf.length;
+    if (!out.write(buf)) await once(out, 'drain');
+  };
+  if (!gbk) { out.write(Buffer.from([0xef, 0xbb, 0xbf])); bytes += 3; }
+  await put((gbk ? TAOBAO_HEAD : DOUYIN_HEAD).join(',') + '\r\n');
+  const CHUNK = 5000;
+  for (let i = 0; i < rows; i += CHUNK) {
+    const lines: string[] = [];
+    for (let j = i; j < Math.min(rows, i + CHUNK); j++) lines.push(row(j));
+    await put(lines.join('\r\n') + '\r\n');
+  }
+  out.end();
+  await once(out, 'finish');
+  return bytes;
+}
