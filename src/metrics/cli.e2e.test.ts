@@ -21,7 +21,7 @@ describe('shoplens metrics / query / explain', () => {
     const paid = rows.find((m) => m.id === 'paid_amount')!;
     assert.equal(paid.name_zh, '支付金额');
     assert.equal(paid.tier, 'strategic');
-    assert.match(paid.definition_en, /paid amount of paid orders/);
+    assert.match(paid.definition_en ?? '', /paid amount of paid orders/);
     assert.ok(rows.length >= 46);
   });
 

@@ -12,6 +12,19 @@ import { change, formatValue, rawValue, type Cell } from './format.js';
 import type { MetricQuery, Scope } from './query.js';
 import type { Unit } from './catalog/schema.js';
 import { hasYearAgoCounterpart } from './time/periods.js';
+import { refreshRollups } from './rollups/refresh.js';
+import { isShopLensError } from '../core/errors.js';
+
+/** Brings rollups up to date; a store opened read-only cannot, and is answered from base tables. */
+async function rollupsReady(wh: Warehouse): Promise<boolean> {
+  try {
+    await refreshRollups(wh);
+    return true;
+  } catch (e) {
+    if (isShopLensError(e) && /read-only|read only/i.test(e.messageEn)) return false;
+    throw e;
+  }
+}
 
 export interface ResultColumn {
   name: string;
@@ -31,12 +44,15 @@ export interface MetricResult {
 
 export interface RunOptions {
   scope?: Scope;
+  /** false: read base tables only (no rollup refresh) */
+  rollups?: boolean;
 }
 
 /** Compiles and runs, returning the engine's rows unformatted (for explain and other layers' arithmetic). */
 export async function executeMetricQuery(wh: Warehouse, catalog: Catalog, query: MetricQuery, options: RunOptions = {}) {
   const q = query.compare === 'yoy_campaign' ? { ...query, compare: await campaignAlignedRange(wh, query) } : query;
-  const compiled = compileMetricQuery(catalog, q, wh.dialect, options.scope ? { scope: options.scope } : {});
+  const rollups = options.rollups !== false && (await rollupsReady(wh));
+  const compiled = compileMetricQuery(catalog, q, wh.dialect, { ...(options.scope ? { scope: options.scope } : {}), rollups });
   return { compiled, rows: await wh.query(compiled.sql, compiled.params) };
 }
 

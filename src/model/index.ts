@@ -4,3 +4,4 @@ export * from './tables.js';
 export * from './rows.js';
 export * from './ops-tables.js';
 export * from './import-tables.js';
+export * from './rollup-tables.js';

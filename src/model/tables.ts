@@ -7,6 +7,7 @@
 import { bigint, bool, day, float, int, money, str, ts } from './columns.js';
 import { defineTable, type TableDef } from './table.js';
 import { dataChanges } from './ops-tables.js';
+import { rollupTables } from './rollup-tables.js';
 import { importTables } from './import-tables.js';
 
 export const platforms = ['tmall', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'xiaohongshu', 'other'] as const;
@@ -376,4 +377,4 @@ export type CanonicalTableName = CanonicalTable['name'];
 
 
 /** Every table of the warehouse schema; migrations are derived from this list. */
-export const warehouseTables: readonly TableDef[] = [...canonicalTables, dataChanges, ...importTables];
+export const warehouseTables: readonly TableDef[] = [...canonicalTables, dataChanges, ...importTables, ...rollupTables];

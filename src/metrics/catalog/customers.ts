@@ -2,7 +2,7 @@ import { metric, PAID } from './define.js';
 
 export const customerMetrics = [
   metric('new_buyers', ['新客数', 'new buyers'], 'tactical', ['首次支付订单在本期的买家数(同一店铺内)', 'paying buyers whose first paid order (in the same shop) is in the period'],
-    'count', 'higher_better', { measure: { fact: 'buyer_firsts', agg: 'count' } }),
+    'count', 'higher_better', { measure: [{ fact: 'buyer_keys', agg: 'count' }, { fact: 'buyer_firsts', agg: 'count' }] }),
   metric('returning_buyer_share', ['老客占比', 'returning buyer share'], 'tactical', ['(支付买家数 − 新客数) / 支付买家数', '(paying_buyers − new_buyers) / paying_buyers'],
     'ratio', 'higher_better', { expr: '({paying_buyers} - {new_buyers}) / {paying_buyers}' }),
   metric('retained_buyers', ['下期回购买家数', 'buyers retained next period'], 'execution', ['本期支付且下一期(等长或下一个时间粒度)再次支付的买家数', 'buyers of the period who pay again in the next period of equal length (or the next grain bucket)'],

@@ -15,7 +15,7 @@ export const inventoryMetrics = [
   metric('sell_through_rate', ['售罄率', 'sell-through rate'], 'tactical', ['支付件数 / (期初库存 + 本期入库)', 'units sold / (opening on-hand + inbound in the period)'],
     'ratio', 'higher_better', { expr: '{paid_units} / ({opening_on_hand} + {inbound_units})' }),
   metric('sold_skus', ['动销SKU数', 'SKUs sold'], 'execution', ['有支付的 SKU 数', 'SKUs with at least one paid unit'],
-    'count', 'higher_better', { hidden: true, measure: { fact: 'lines', agg: 'count_distinct', sql: 'sku_key', filter: PAID } }),
+    'count', 'higher_better', { hidden: true, measure: [{ fact: 'lines_daily', agg: 'count_distinct', sql: 'sku_key' }, { fact: 'lines', agg: 'count_distinct', sql: 'sku_key', filter: PAID }] }),
   metric('stocked_skus', ['在售有货SKU数', 'SKUs on sale with stock'], 'execution', ['本期有可售库存且在售的 SKU 数', 'SKUs on sale with available stock on some day of the period'],
     'count', 'neutral', { hidden: true, measure: { fact: 'inventory', agg: 'count_distinct', sql: 'sku_key', filter: 'available > 0 AND on_sale' } }),
   metric('active_sku_rate', ['动销率', 'active SKU rate'], 'tactical', ['有销售的 SKU / 在售有货 SKU', 'SKUs with ≥ 1 sale / SKUs on sale with stock'], 'ratio', 'higher_better', { expr: '{sold_skus} / {stocked_skus}' }),

@@ -6,7 +6,7 @@ export const profitMetrics = [
     drivers: { kind: 'sum', terms: [{ metric: 'paid_amount' }, { metric: 'refund_amount', sign: -1 }] },
   }),
   metric('sold_cogs', ['销售成本(发出)', 'cost of goods shipped'], 'execution', ['支付件数 × 单位成本', 'paid units × unit cost'],
-    'money', 'lower_better', { hidden: true, measure: { fact: 'lines', agg: 'sum', sql: 'qty * unit_cost', filter: PAID } }),
+    'money', 'lower_better', { hidden: true, measure: [{ fact: 'lines_daily', agg: 'sum', sql: 'cogs' }, { fact: 'lines', agg: 'sum', sql: 'qty * unit_cost', filter: PAID }] }),
   metric('returned_cogs', ['退回商品成本', 'cost of goods returned'], 'execution', ['退货件数 × 单位成本', 'returned units × unit cost'],
     'money', 'neutral', { hidden: true, measure: { fact: 'refunds', agg: 'sum', sql: 'qty * unit_cost', filter: `status = 'success' AND type = 'return_refund'` } }),
   metric('cogs', ['销售成本', 'cost of goods sold (COGS)'], 'tactical', ['单位成本 × 净件数(支付件数 − 退货件数)', 'unit cost × net units (paid units − returned units)'],

@@ -29,6 +29,7 @@ export interface CompiledForm {
   filter?: FragmentPart[];
   key?: FragmentPart[];
   min?: number;
+  count?: 'distinct' | 'sum';
   share?: number;
   dims: ReadonlySet<DimensionName>;
 }
@@ -99,6 +100,7 @@ function compileForm(m: Metric, f: MeasureForm, problems: Problem[], where: (fie
   if (filter) out.filter = filter;
   if (key) out.key = key;
   if (f.min !== undefined) out.min = f.min;
+  if (f.count !== undefined) out.count = f.count;
   if (f.share !== undefined) out.share = f.share;
   return out;
 }

@@ -32,6 +32,8 @@ export const measureFormSchema = z.object({
   time: z.string().min(1).optional(),
   key: z.string().min(1).optional(),
   min: z.number().int().positive().optional(),
+  /** count_having: count distinct `sql` values (default) or sum them (a rollup's per-day counts) */
+  count: z.enum(['distinct', 'sum']).optional(),
   share: z.number().gt(0).lt(1).optional(),
   /** this form only serves these dimensions (e.g. shop-level traffic rows) */
   dimensions: z.array(z.enum(dimensionNames)).optional(),

@@ -135,7 +135,7 @@ function twoLevel(input: BranchInput, f: FactSql, leaf: Leaf, p: TwoLevelParts):
   switch (form.agg) {
     case 'count_having':
       inner = `SELECT ${[...p.keys, `${key} AS k`].join(', ')}`;
-      tail = `${innerGroup} HAVING ${d.countDistinct(x)} >= ${params.value(form.min ?? 2)}`;
+      tail = `${innerGroup} HAVING ${form.count === 'sum' ? `sum(${x})` : d.countDistinct(x)} >= ${params.value(form.min ?? 2)}`;
       value = 'count(*)';
       break;
     case 'first_by_day':

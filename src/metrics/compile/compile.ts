@@ -21,6 +21,8 @@ import { planQuery, type Plan } from './plan.js';
 
 export interface CompileOptions {
   scope?: Scope;
+  /** read rollup tables where they serve the query (default true; the caller keeps them fresh) */
+  rollups?: boolean;
 }
 
 export interface CompiledQuery {
@@ -35,7 +37,7 @@ export interface CompiledQuery {
 /** Pure: no I/O. Metric and dimension names only from the catalog; values only as parameters. */
 export function compileMetricQuery(catalog: Catalog, query: MetricQuery, d: Dialect, options: CompileOptions = {}): CompiledQuery {
   const q = validateQuery(query);
-  const plan = planQuery(catalog, q);
+  const plan = planQuery(catalog, q, { rollups: options.rollups !== false });
   const params = new Params(d);
   const scope = options.scope?.shopIds ?? 'all';
   // Scope placeholders first, so every table read shares them.

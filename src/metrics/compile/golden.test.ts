@@ -16,6 +16,8 @@ interface Golden {
   name: string;
   query: MetricQuery;
   scope?: Scope;
+  /** false: base tables only */
+  rollups?: boolean;
   expected: Record<DialectName, { sql: string; params: unknown[] }>;
 }
 
@@ -25,6 +27,7 @@ const goldens: Golden[] = [
   {
     name: 'two measures of one fact share one scan',
     query: { metrics: ['paid_amount', 'paid_orders'], from: '2024-03-01', to: '2024-03-31' },
+    rollups: false,
     expected: {
       duckdb: {
         sql:
@@ -39,6 +42,7 @@ const goldens: Golden[] = [
     name: 'AOV by category, 环比, scoped: line allocation, every table restricted',
     query: { metrics: ['aov'], dimensions: ['category_l1'], from: '2024-03-01', to: '2024-03-31', compare: 'mom' },
     scope: { shopIds: ['tm1'] },
+    rollups: false,
     expected: {
       duckdb: {
         sql:
@@ -65,6 +69,7 @@ const goldens: Golden[] = [
       metrics: ['repurchase_rate'], dimensions: ['shop'], grain: 'week', from: '2026-12-21', to: '2027-01-03',
       filters: { platform: ['tmall', 'jd'] }, sort: [{ by: 'repurchase_rate', desc: true }], limit: 10,
     },
+    rollups: false,
     expected: {
       duckdb: {
         sql:
@@ -84,6 +89,29 @@ const goldens: Golden[] = [
       },
     },
   },
+  {
+    name: 'from rollups: AOV by source and month, 同比, scoped; distinct buyers counted on buyer numbers',
+    query: { metrics: ['aov'], dimensions: ['source'], grain: 'month', from: '2024-01-01', to: '2024-03-31', compare: 'yoy' },
+    scope: { shopIds: ['tm1'] },
+    expected: {
+      duckdb: {
+        sql:
+          'SELECT q."month" AS "month", q."source" AS "source", ' +
+          'CAST(coalesce(sum(q."c0"), 0) AS DOUBLE) / NULLIF(coalesce(sum(q."c1"), 0), 0) AS "aov", ' +
+          'CAST(coalesce(sum(q."p0"), 0) AS DOUBLE) / NULLIF(coalesce(sum(q."p1"), 0), 0) AS "aov_prev" FROM (' +
+          `SELECT NULLIF(ro.source, '') AS "source", CAST(date_trunc('month', ro.day) AS DATE) AS "month", sum(ro.paid_amount) AS "c0", NULL AS "c1", NULL AS "p0", NULL AS "p1" ` +
+          'FROM rollup_orders_daily ro WHERE ro.day BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE) AND ro.shop_id IN ($1) GROUP BY 1, 2 UNION ALL ' +
+          `SELECT NULLIF(rb.source, '') AS "source", CAST(date_trunc('month', rb.day) AS DATE) AS "month", NULL AS "c0", count(DISTINCT rb.buyer_no) AS "c1", NULL AS "p0", NULL AS "p1" ` +
+          'FROM rollup_buyers_daily rb WHERE rb.day BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE) AND rb.shop_id IN ($1) GROUP BY 1, 2 UNION ALL ' +
+          `SELECT NULLIF(ro.source, '') AS "source", CAST(date_trunc('month', CAST(ro.day + to_months(12) AS DATE)) AS DATE) AS "month", NULL AS "c0", NULL AS "c1", sum(ro.paid_amount) AS "p0", NULL AS "p1" ` +
+          'FROM rollup_orders_daily ro WHERE ro.day BETWEEN CAST($4 AS DATE) AND CAST($5 AS DATE) AND ro.shop_id IN ($1) GROUP BY 1, 2 UNION ALL ' +
+          `SELECT NULLIF(rb.source, '') AS "source", CAST(date_trunc('month', CAST(rb.day + to_months(12) AS DATE)) AS DATE) AS "month", NULL AS "c0", NULL AS "c1", NULL AS "p0", count(DISTINCT rb.buyer_no) AS "p1" ` +
+          'FROM rollup_buyers_daily rb WHERE rb.day BETWEEN CAST($4 AS DATE) AND CAST($5 AS DATE) AND rb.shop_id IN ($1) GROUP BY 1, 2' +
+          ') q GROUP BY q."month", q."source" ORDER BY "month", "source"',
+        params: ['tm1', '2024-01-01', '2024-03-31', '2023-01-01', '2023-03-31'],
+      },
+    },
+  },
 ];
 
 describe('golden SQL', () => {
@@ -91,7 +119,7 @@ describe('golden SQL', () => {
   for (const g of goldens) {
     for (const [name, dialect] of Object.entries(dialects) as [DialectName, Dialect][]) {
       it(`${name}: ${g.name}`, () => {
-        const r = compileMetricQuery(catalog, g.query, dialect, g.scope ? { scope: g.scope } : {});
+        const r = compileMetricQuery(catalog, g.query, dialect, { ...(g.scope ? { scope: g.scope } : {}), ...(g.rollups === false ? { rollups: false } : {}) });
         assert.equal(r.sql, g.expected[name].sql);
         assert.deepEqual(r.params, g.expected[name].params);
       });

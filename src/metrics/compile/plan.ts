@@ -10,6 +10,7 @@ import type { Aggregation } from '../catalog/schema.js';
 import { dimensionNames, isDimension, type DimensionName } from '../dimensions.js';
 import { MetricErrors as E } from '../errors.js';
 import type { ValidQuery } from '../query.js';
+import { facts } from '../facts/index.js';
 
 export interface Leaf {
   metric: CompiledMetric;
@@ -35,7 +36,7 @@ export const SIMPLE_AGGS: ReadonlySet<Aggregation> = new Set(['sum', 'count', 'c
 
 const known = () => dimensionNames.join(', ');
 
-export function planQuery(catalog: Catalog, q: ValidQuery): Plan {
+export function planQuery(catalog: Catalog, q: ValidQuery, options: { rollups?: boolean } = {}): Plan {
   const dims = (q.dimensions ?? []).map((d) => {
     if (!isDimension(d)) fail(E.METRIC_DIMENSION_UNKNOWN, { name: d, known: known() });
     return d;
@@ -57,7 +58,8 @@ export function planQuery(catalog: Catalog, q: ValidQuery): Plan {
     for (const id of m.leaves) {
       if (leaves.has(id)) continue;
       const leaf = catalog.get(id);
-      const form = leaf.forms!.find((f) => [...needed].every((d) => f.dims.has(d)));
+      const usable = leaf.forms!.filter((f) => options.rollups !== false || !facts[f.fact].rollup);
+      const form = usable.find((f) => [...needed].every((d) => f.dims.has(d)));
       if (!form) {
         const missing = [...needed].find((d) => !leaf.forms!.some((f) => f.dims.has(d)))!;
         fail(E.METRIC_DIMENSION_UNSUPPORTED, { metric: m.id, dimension: missing });

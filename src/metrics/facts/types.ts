@@ -9,6 +9,7 @@ import type { DimensionName } from '../dimensions.js';
 export const factNames = [
   'orders', 'lines', 'refunds', 'traffic', 'ads', 'expenses', 'settlements', 'inventory', 'purchases',
   'buyer_firsts', 'ltv', 'cs', 'live', 'campaign_orders', 'campaign_targets', 'members', 'market',
+  'orders_daily', 'orders_created_daily', 'lines_daily', 'buyers_daily', 'buyer_keys',
 ] as const;
 export type FactName = (typeof factNames)[number];
 
@@ -44,6 +45,8 @@ export interface FactDef {
   readonly times: Readonly<Record<string, FactColumn>> & { default: FactColumn };
   /** as-of facts count what exists at the period end: time filter is `<= to`, no grain */
   readonly asOf?: boolean;
+  /** a rollup kept fresh by src/metrics/rollups; skipped when rollups are off */
+  readonly rollup?: boolean;
 }
 
 export const col = (sql: string | Sql, ...joins: string[]): FactColumn => ({
