@@ -59,6 +59,16 @@ describe('demo store: shape', () => {
     }
   });
 
+  it('has nothing happen after the end day (Asia/Shanghai midnight is 16:00 UTC)', async () => {
+    const endUtc = `TIMESTAMP '${END} 16:00:00'`;
+    const late = await one(`
+      SELECT (SELECT count(*) FROM orders WHERE greatest(created_at, paid_at, shipped_at, finished_at) >= ${endUtc})
+           + (SELECT count(*) FROM refunds WHERE greatest(applied_at, finished_at) >= ${endUtc})
+           + (SELECT count(*) FROM settlements WHERE settled_at >= ${endUtc})
+           + (SELECT count(*) FROM purchases WHERE arrived_at >= ${endUtc})`);
+    assert.equal(late, 0n);
+  });
+
   it('records the load in data_changes', async () => {
     const rows = await wh.query(`SELECT origin, shop_id, CAST(from_day AS VARCHAR) AS f, CAST(to_day AS VARCHAR) AS t FROM data_changes`);
     assert.deepEqual(rows, [{ origin: 'demo', shop_id: '', f: '2024-07-01', t: END }]);

@@ -70,7 +70,7 @@ export function generateShopDay(w: World, s: number, day: DayInfo, dayStartMs: n
     const sd: SourceDay = { name: src.name, expected, paidOrders: 0, buyers: 0, paid: 0 };
     const buyersSeen = new Set<number>();
     for (let i = 0; i < n; i++) {
-      const isPaid = rng.chance(day.phase === 'burst' ? 0.94 : 0.965);
+      const wantsToPay = rng.chance(day.phase === 'burst' ? 0.94 : 0.965);
       const picked = pickLines(cat, rng, available);
       if (picked.length === 0) continue; // nothing in stock: a lost sale, no order
       // Time of the order: live orders fall inside a live stream, others follow the day's rhythm.
@@ -85,7 +85,10 @@ export function generateShopDay(w: World, s: number, day: DayInfo, dayStartMs: n
       }
       createdMs = Math.floor(createdMs / 1000) * 1000;
       if (createdMs >= w.endMs) continue;
-      const paidMs = isPaid ? createdMs + Math.floor(5 + -Math.log(1 - rng.next()) * 240) * 1000 : NaN;
+      // Payment follows within seconds to minutes; one that would land after the data ends is not yet made.
+      const payAtMs = createdMs + Math.floor(5 + -Math.log(1 - rng.next()) * 240) * 1000;
+      const isPaid = wantsToPay && payAtMs < w.endMs;
+      const paidMs = isPaid ? payAtMs : NaN;
       const basket = priceBasket(shop, cat, picked, day, src.name, isPaid, rng);
       // The buyer: returning (drawn from last year's buyers) or new.
       let buyer = -1;
