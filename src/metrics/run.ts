@@ -16,7 +16,17 @@ import { refreshRollups } from './rollups/refresh.js';
 import { isShopLensError } from '../core/errors.js';
 
 /** Brings rollups up to date; a store opened read-only cannot, and is answered from base tables. */
+const hasRollupTables = new WeakMap<Warehouse, boolean>();
+
 async function rollupsReady(wh: Warehouse): Promise<boolean> {
+  // A store created before the rollup tables existed answers from base tables.
+  let has = hasRollupTables.get(wh);
+  if (has === undefined) {
+    const [r] = await wh.query<{ n: bigint }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'rollup_state'`);
+    has = (r?.n ?? 0n) > 0n;
+    hasRollupTables.set(wh, has);
+  }
+  if (!has) return false;
   try {
     await refreshRollups(wh);
     return true;

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:metrics`: the metric layer on the demo store (10 M order lines by default).
+ * Measures, warm (median of several runs after a warm-up), in one process:
+ *   - a 12-metric overview of the last full month with 同比, through runMetricQuery;
+ *   - the same overview written by hand as one SQL statement and run raw on DuckDB;
+ *   - a 3-level drill-down (platform → shop → category) through runMetricQuery, and by hand;
+ *   - the overview on base tables only (rollups off), for reference;
+ * and reports the ratios. Flags: --db <path> (an existing store; default a cached demo store),
+ * --orders <n> (order lines to generate when the store does not exist), --runs <n>.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { generateDemo } from '../src/demo/index.js';
+import { addDays } from '../src/core/time.js';
+import { loadCatalog, runMetricQuery, type MetricQuery } from '../src/metrics/index.js';
+import { refreshRollups } from '../src/metrics/rollups/refresh.js';
+import { addMonthsToDay } from '../src/metrics/time/periods.js';
+import { openWarehouse, type Warehouse } from '../src/warehouse/index.js';
+import { handDrill, handOverview } from './metrics-hand-sql.js';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const orders = Number(arg('--orders') ?? 10_000_000);
+const runs = Number(arg('--runs') ?? 7);
+const db = arg('--db') ?? `/tmp/shoplens-bench/demo-${orders}.duckdb`;
+
+const OVERVIEW = ['gmv', 'paid_amount', 'paid_orders', 'paying_buyers', 'aov', 'visitors', 'conversion_rate', 'refund_amount', 'net_sales', 'gross_profit', 'ad_cost', 'roi'];
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)]!;
+}
+
+async function open(): Promise<Warehouse> {
+  if (existsSync(db)) return openWarehouse(db);
+  mkdirSync(dirname(db), { recursive: true });
+  process.stderr.write(`generating the demo store (${orders.toLocaleString('en-US')} order lines) at ${db} …\n`);
+  const wh = await openWarehouse(db, { memoryLimit: '2GB' });
+  await generateDemo(wh, { orderLines: orders, seed: 42, endDay: '2026-06-30' });
+  return wh;
+}
+
+const wh = await open();
+const catalog = loadCatalog();
+const [{ lines, last }] = (await wh.query<{ lines: bigint; last: string }>('SELECT (SELECT count(*) FROM order_lines) AS lines, (SELECT max(paid_day) FROM orders) AS last')) as [{ lines: bigint; last: string }];
+// the last full month of data
+const monthEnd = addDays(`${last.slice(0, 7)}-01`, -1);
+const from = `${monthEnd.slice(0, 7)}-01`;
+const prevFrom = addMonthsToDay(from, -12);
+const prevTo = addMonthsToDay(monthEnd, -12, true);
+
+const t0 = process.hrtime.bigint();
+await refreshRollups(wh);
+const rollupMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+const overview: MetricQuery = { metrics: OVERVIEW, from, to: monthEnd, compare: 'yoy' };
+const drill = (dims: string[]): MetricQuery => ({ metrics: ['paid_amount', 'paid_orders', 'aov'], dimensions: dims, from, to: monthEnd });
+const levels = [['platform'], ['platform', 'shop'], ['platform', 'shop', 'category_l1']];
+
+// The hand-written statements must give the same numbers, or the comparison means nothing.
+const mine = (await runMetricQuery(wh, catalog, overview)).rows[0]!;
+const [hand] = await wh.query(handOverview, [from, monthEnd, prevFrom, prevTo]);
+for (const m of ['paid_amount', 'gmv', 'paying_buyers', 'visitors', 'refund_amount', 'gross_profit', 'ad_cost']) {
+  const a = String(mine[m]);
+  const b = hand![m];
+  const bText = typeof b === 'bigint' ? (m === 'paying_buyers' || m === 'visitors' ? String(b) : `${b / 100n}.${(b % 100n).toString().padStart(2, '0')}`) : String(b);
+  if (a !== bText) throw new Error(`hand-written overview disagrees on ${m}: ${a} vs ${bText}`);
+}
+
+const results = {
+  overviewLayer: await timeIt(() => runMetricQuery(wh, catalog, overview)),
+  overviewHand: await timeIt(() => wh.query(handOverview, [from, monthEnd, prevFrom, prevTo])),
+  drillLayer: await timeIt(async () => {
+    for (const l of levels) await runMetricQuery(wh, catalog, drill(l));
+  }),
+  drillHand: await timeIt(async () => {
+    for (const l of levels) await wh.query(handDrill(l.length), [from, monthEnd]);
+  }),
+  overviewBase: await timeIt(() => runMetricQuery(wh, catalog, overview, { rollups: false })),
+};
+
+const fmt = (x: number) => x.toFixed(1);
+process.stdout.write(
+  [
+    `metric layer benchmark — ${Number(lines).toLocaleString('en-US')} order lines, ${from} … ${monthEnd} vs ${prevFrom} … ${prevTo}, median of ${runs} warm runs`,
+    `rollup build (first query after load): ${fmt(rollupMs)} ms`,
+    `12-metric overview with 同比:  metric layer ${fmt(results.overviewLayer)} ms | hand SQL raw ${fmt(results.overviewHand)} ms | ratio ${(results.overviewLayer / results.overviewHand).toFixed(2)}× (goal ≤ 1.2×, < 300 ms)`,
+    `3-level drill-down:           metric layer ${fmt(results.drillLayer)} ms | hand SQL raw ${fmt(results.drillHand)} ms | ratio ${(results.drillLayer / results.drillHand).toFixed(2)}×`,
+    `overview on base tables only (rollups off): ${fmt(results.overviewBase)} ms (${(results.overviewBase / results.overviewLayer).toFixed(1)}× the rollup path)`,
+  ].join('\n') + '\n',
+);
+await wh.close();
