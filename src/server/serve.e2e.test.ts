@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { verifyPassword } from '../auth/passwords.js';
+import { openMetaStore } from '../meta/index.js';
 import { runCli } from '../../test/helpers/cli.js';
 import { tempDir } from '../../test/helpers/store.js';
 
@@ -74,6 +76,18 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
       assert.equal((await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status, 401);
     } finally {
       assert.equal(await server.stop(), 0);
+    }
+
+    // an admin locked out of the web app resets the password from the machine
+    const passwd = runCli(['--db', db, 'user', 'passwd', 'boss', '--password-stdin'], { input: 'another-long-password\n' });
+    assert.equal(passwd.code, 0, passwd.stderr);
+    const meta = await openMetaStore(resolve(dir, 'shoplens-meta.sqlite'));
+    try {
+      const boss = (await meta.users.byName('boss'))!;
+      assert.equal(await verifyPassword(boss.passwordHash, 'another-long-password'), true);
+      assert.equal(await verifyPassword(boss.passwordHash, PASSWORD), false);
+    } finally {
+      await meta.close();
     }
   } finally {
     cleanup();
