@@ -53,4 +53,7 @@ export interface CatalogRoute {
   readonly method: string;
   readonly url: string;
   readonly access: RouteAccess;
+  /** which request parts the route validates, and its OpenAPI summary */
+  readonly validates: { readonly params: boolean; readonly querystring: boolean; readonly body: boolean };
+  readonly summary: string | undefined;
 }

@@ -49,6 +49,14 @@ describe('validation, errors and the API description', () => {
     assert.equal((xml.json() as ErrorBody).error.code, 'SERVER_UNSUPPORTED_MEDIA_TYPE');
   });
 
+  test('every route is documented and validates its path parameters', () => {
+    for (const r of t.app.routeCatalog) {
+      if (r.url.startsWith('/api/docs') || r.url === '/api/openapi.json') continue;
+      assert.ok(r.summary, `${r.method} ${r.url} has no summary`);
+      if (r.url.includes(':')) assert.ok(r.validates.params, `${r.method} ${r.url} does not validate its path parameters`);
+    }
+  });
+
   test('unknown API paths answer a coded 404', async () => {
     const res = await owner.inject({ url: '/api/no-such-thing' });
     assert.equal(res.statusCode, 404);

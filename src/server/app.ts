@@ -44,7 +44,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
     const access = route.config?.access;
     if (!access) throw new ShopLensError(ServerErrors.SERVER_ROUTE_UNDECLARED, { route: `${String(route.method)} ${url}` });
-    for (const method of [route.method].flat()) catalog.push({ method: String(method), url, access });
+    const schema = (route.schema ?? {}) as { params?: unknown; querystring?: unknown; body?: unknown; summary?: string };
+    const validates = { params: schema.params !== undefined, querystring: schema.querystring !== undefined, body: schema.body !== undefined };
+    for (const method of [route.method].flat()) catalog.push({ method: String(method), url, access, validates, summary: schema.summary });
   });
 
   installZodCompilers(app);
