@@ -7,7 +7,8 @@
  * hand over grouped rows and a fit on millions of buyers costs a fit on their distinct
  * (x, t_x, T).
  */
-import { hyp2f1, lgamma } from './special.js';
+import { hyp2f1 } from './special.js';
+import { bfgs } from './bfgs.js';
 import { minimise } from './nelder-mead.js';
 
 export interface RfmSummary {
@@ -32,47 +33,123 @@ export interface BgNbdFit extends BgNbdParams {
   evaluations: number;
 }
 
-/** Indexes rows by their distinct x so lgamma terms are computed once per x, not per buyer. */
-function distinctX(x: Float64Array): { values: number[]; index: Uint32Array } {
+/** Distinct values of a column and each row's index into them. */
+function distinct(v: Float64Array): { values: Float64Array; index: Uint32Array } {
   const map = new Map<number, number>();
-  const index = new Uint32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    let k = map.get(x[i]!);
+  const index = new Uint32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    let k = map.get(v[i]!);
     if (k === undefined) {
       k = map.size;
-      map.set(x[i]!, k);
+      map.set(v[i]!, k);
     }
     index[i] = k;
   }
-  return { values: [...map.keys()], index };
+  return { values: Float64Array.from(map.keys()), index };
+}
+
+/**
+ * The data indexed once per fit: x, t_x and T take few distinct values (whole days), so the
+ * logs and lgamma terms of an evaluation are computed per distinct value, and each row costs
+ * one exp and one log1p.
+ */
+export interface PreparedRfm {
+  data: RfmSummary;
+  x: ReturnType<typeof distinct>;
+  tx: ReturnType<typeof distinct>;
+  T: ReturnType<typeof distinct>;
+}
+
+export function prepareRfm(data: RfmSummary): PreparedRfm {
+  return { data, x: distinct(data.x), tx: distinct(data.tx), T: distinct(data.T) };
+}
+
+/**
+ * The x-only terms of each row's log-likelihood (A1 + A2 of the paper) and their derivatives.
+ * x is a whole number of repeat purchases, so ln Γ(r+x) − ln Γ(r) = Σⱼ<ₓ ln(r+j) and so on:
+ * the sums stay exact where differences of two huge lgammas would cancel catastrophically
+ * (b in the millions is a real optimum for shops where drop-out barely varies).
+ */
+function headTerms(xs: Float64Array, p: BgNbdParams) {
+  const { r, alpha, a, b } = p;
+  const n = xs.length;
+  const head = new Float64Array(n), drop = new Float64Array(n), hr = new Float64Array(n), ha = new Float64Array(n), hb = new Float64Array(n), db = new Float64Array(n);
+  const order = Array.from(xs.keys()).sort((i, j) => xs[i]! - xs[j]!);
+  let j = 0, lsum = 0, sr = 0, sb = 0, sab = 0;
+  const lnAlpha = Math.log(alpha);
+  for (const k of order) {
+    const x = xs[k]!;
+    if (!Number.isInteger(x) || x < 0) throw new RangeError(`repeat purchases must be whole numbers, got ${x}`);
+    for (; j < x; j++) {
+      lsum += Math.log(r + j) + Math.log(b + j) - Math.log(a + b + j);
+      sr += 1 / (r + j);
+      sb += 1 / (b + j);
+      sab += 1 / (a + b + j);
+    }
+    head[k] = lsum + r * lnAlpha;
+    drop[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+    hr[k] = sr + lnAlpha;
+    ha[k] = -sab;
+    hb[k] = sb - sab;
+    db[k] = x > 0 ? -1 / (b + x - 1) : 0;
+  }
+  return { head, drop, hr, ha, hb, db };
 }
 
 /** Summed log-likelihood of the data at `p`. */
-export function bgNbdLogLikelihood(data: RfmSummary, p: BgNbdParams, xs = distinctX(data.x)): number {
-  const { r, alpha, a, b } = p;
-  // Per distinct x: A1 + A2 of the paper's closed form, and ln a − ln(b + x − 1).
-  const head = xs.values.map(
-    (x) => lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x),
-  );
-  const dropTerm = xs.values.map((x) => (x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY));
-  let ll = 0;
-  const n = data.x.length;
-  for (let i = 0; i < n; i++) {
-    const k = xs.index[i]!;
-    const rx = r + data.x[i]!;
-    const a3 = -rx * Math.log(alpha + data.T[i]!);
-    let li = head[k]! + a3;
-    if (data.x[i]! > 0) li += Math.log1p(Math.exp(dropTerm[k]! - rx * Math.log(alpha + data.tx[i]!) - a3));
-    ll += data.weight[i]! * li;
+export function bgNbdLogLikelihood(data: RfmSummary | PreparedRfm, p: BgNbdParams): number {
+  return bgNbdGradient('data' in data ? data : prepareRfm(data), p, false).ll;
+}
+
+/**
+ * Log-likelihood and its gradient in (r, α, a, b). With u = ln a − ln(b+x−1) − (r+x)(ln(α+t_x) − ln(α+T))
+ * and σ = eᵘ/(1+eᵘ), each row's derivatives are the x-terms' plus σ times u's.
+ */
+export function bgNbdGradient(d: PreparedRfm, p: BgNbdParams, withGradient = true): { ll: number; grad: [number, number, number, number] } {
+  const { r, alpha, a } = p;
+  const { head, drop, hr, ha, hb, db } = headTerms(d.x.values, p);
+  const logT = d.T.values.map((T) => Math.log(alpha + T)), invT = d.T.values.map((T) => 1 / (alpha + T));
+  const logTx = d.tx.values.map((t) => Math.log(alpha + t)), invTx = d.tx.values.map((t) => 1 / (alpha + t));
+  const { x, weight } = d.data;
+  const xi = d.x.index, ti = d.T.index, txi = d.tx.index;
+  let ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
+  for (let i = 0; i < x.length; i++) {
+    const k = xi[i]!, w = weight[i]!;
+    const rx = r + x[i]!;
+    const lT = logT[ti[i]!]!;
+    let li = head[k]! - rx * lT;
+    let sig = 0, diff = 0;
+    if (x[i]! > 0) {
+      diff = logTx[txi[i]!]! - lT;
+      const e = Math.exp(drop[k]! - rx * diff);
+      li += Math.log1p(e);
+      sig = e / (1 + e);
+    }
+    ll += w * li;
+    if (!withGradient) continue;
+    const iT = invT[ti[i]!]!;
+    gr += w * (hr[k]! - lT - sig * diff);
+    gal += w * (r / alpha - rx * iT - (sig === 0 ? 0 : sig * rx * (invTx[txi[i]!]! - iT)));
+    ga += w * (ha[k]! + sig / a);
+    gb += w * (hb[k]! + sig * db[k]!);
   }
-  return ll;
+  return { ll, grad: [gr, gal, ga, gb] };
 }
 
 export function fitBgNbd(data: RfmSummary): BgNbdFit {
   if (data.x.length === 0) throw new RangeError('BG/NBD needs at least one buyer');
-  const xs = distinctX(data.x);
-  const nll = (v: number[]) => -bgNbdLogLikelihood(data, fromLog(v), xs);
-  const res = minimise(nll, [0, 0, 0, 0], { step: 1 });
+  const prepared = prepareRfm(data);
+  // On log-parameters θ = e^v: ∂f/∂v = θ · ∂f/∂θ.
+  const fg = (v: number[]) => {
+    const p = fromLog(v);
+    const { ll, grad } = bgNbdGradient(prepared, p);
+    return { f: -ll, g: [-grad[0] * p.r, -grad[1] * p.alpha, -grad[2] * p.a, -grad[3] * p.b] };
+  };
+  let res: { x: number[]; value: number; evaluations: number } = bfgs(fg, [0, 0, 0, 0], { tolerance: 1e-14 });
+  if (!Number.isFinite(res.value)) {
+    // a data set that sends BFGS off into overflow: the slow, derivative-free path
+    res = minimise((v) => -bgNbdLogLikelihood(prepared, fromLog(v)), [0, 0, 0, 0], { step: 1, maxEvaluations: 4000, maxRestarts: 4 });
+  }
   let buyers = 0;
   for (let i = 0; i < data.weight.length; i++) buyers += data.weight[i]!;
   return { ...fromLog(res.x), ll: -res.value, buyers, evaluations: res.evaluations };

@@ -43,3 +43,17 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   }
   return sum;
 }
+
+/** ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 10, then the asymptotic series. */
+export function digamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  let acc = 0;
+  while (x < 10) {
+    acc -= 1 / x;
+    x += 1;
+  }
+  const f = 1 / (x * x);
+  // ln x − 1/2x − Σ B₂ₖ / (2k x²ᵏ)
+  const series = f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132)))));
+  return acc + Math.log(x) - 0.5 / x - series;
+}
