@@ -39,9 +39,9 @@ function aggregate(col: string): string {
   if (money.includes(col)) return `sum(${q(col)})`;
   if (col === 'item_count') return `CAST(sum(item_count) AS INTEGER)`;
   if (col === 'created_at' || col === 'paid_at') return `min(${q(col)})`;
-  if (col === 'created_day') return `first(created_day ORDER BY created_at)`;
-  if (col === 'paid_day') return `first(paid_day ORDER BY paid_at NULLS LAST)`;
-  return `first(${q(col)} ORDER BY src_row DESC)`;
+  if (col === 'created_day') return `arg_min(created_day, created_at)`;
+  if (col === 'paid_day') return `arg_min(paid_day, paid_at)`;
+  return `arg_max_null(${q(col)}, src_row)`;
 }
 
 export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<TableCounts> {

@@ -57,8 +57,8 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
   let firstHeader: string[] | undefined;
   let seq = 0;
 
-  const flush = async () => {
-    const batch = collector.takeBatch();
+  const flush = async (final = false) => {
+    const batch = collector.takeBatch(final);
     for (const t of stageNames) {
       if (batch[t].length === 0) continue;
       res.staged[t] += await tx.bulkLoad(stageTables[t], batch[t] as never, { into: stageTables[t].name });
@@ -104,7 +104,7 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
       o.onProgress?.(res.rowsRead);
     }
   }
-  await flush();
+  await flush(true);
   if (res.sources.length === 0) fail(E.INGEST_FORMAT_UNKNOWN, { file, headers: headerSample(firstHeader) }, { file });
   if (res.rowsRead === 0) fail(E.INGEST_FILE_EMPTY, { file });
   return res;

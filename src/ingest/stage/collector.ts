@@ -130,7 +130,10 @@ export class Collector implements Emit {
 
   /** The row was clean: its rows join the batch. */
   commitRow(): void {
-    for (const [t, r] of this.pending) this.batch[t].push(r);
+    for (const [t, r] of this.pending) {
+      if (t === 'products' || t === 'customers') this.keepMaster(t, r);
+      else this.batch[t].push(r);
+    }
     for (const s of this.pendingUnknown) this.unknownStatuses.set(s, (this.unknownStatuses.get(s) ?? 0) + 1);
     this.pending = [];
     this.pendingUnknown = [];
@@ -147,7 +150,28 @@ export class Collector implements Emit {
     return n;
   }
 
-  takeBatch(): Record<StageName, Row[]> {
+  /**
+   * SKUs and buyers repeat on many rows (a product on every order line): keep the last row per
+   * key in a bounded map instead of staging every copy.
+   */
+  private readonly masters = { products: new Map<string, Row>(), customers: new Map<string, Row>() };
+
+  private keepMaster(t: 'products' | 'customers', r: Row): void {
+    const m = this.masters[t];
+    const key = `${r.shop_id as string}\u0000${(t === 'products' ? r.sku_id : r.customer_id) as string}`;
+    m.delete(key); // re-insert so the map keeps the last occurrence last
+    m.set(key, r);
+    if (m.size >= 20_000) this.drainMasters(t);
+  }
+
+  private drainMasters(t: 'products' | 'customers'): void {
+    for (const r of this.masters[t].values()) this.batch[t].push(r);
+    this.masters[t].clear();
+  }
+
+  /** `final`: also hand over the SKUs and buyers still held back. */
+  takeBatch(final = false): Record<StageName, Row[]> {
+    if (final) { this.drainMasters('products'); this.drainMasters('customers'); }
     const b = { ...this.batch };
     Object.assign(this.batch, emptyBatch());
     return b;
