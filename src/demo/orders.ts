@@ -15,6 +15,8 @@ import { addTo, type World } from './state.js';
 import { PLACES } from './geo.js';
 
 const HOUR = 3_600_000;
+/** platform exports carry whole seconds */
+const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 const hourCum = cumulativeOf(HOUR_WEIGHTS);
 const burstHourCum = cumulativeOf(BURST_HOUR_WEIGHTS);
 /** share of orders that come from a buyer who bought before (within a year) */
@@ -112,9 +114,9 @@ export function generateShopDay(w: World, s: number, day: DayInfo, dayStartMs: n
       const paidDay = isPaid ? cut.ofMs(paidMs) : null;
       const paidDayInfo = paidDay === null ? null : paidDay === day.day ? day : (w.days[day.index + 1] ?? day);
       // Fulfilment: JD ships from its own warehouses within hours, others within a day or two.
-      let shippedMs = isPaid ? paidMs + (shop.platform === 'jd' ? 2 + rng.next() * 10 : 3 + rng.next() * 30) * HOUR : NaN;
-      let finishedMs = isPaid ? shippedMs + (40 + rng.next() * 130) * HOUR : createdMs + (0.5 + rng.next() * 23.5) * HOUR;
-      if (shippedMs > w.endMs) shippedMs = NaN;
+      let shippedMs = isPaid ? toSecond(paidMs + (shop.platform === 'jd' ? 2 + rng.next() * 10 : 3 + rng.next() * 30) * HOUR) : NaN;
+      let finishedMs = toSecond(isPaid ? shippedMs + (40 + rng.next() * 130) * HOUR : createdMs + (0.5 + rng.next() * 23.5) * HOUR);
+      if (shippedMs >= w.endMs) shippedMs = NaN;
       // After-sales cases, line by line.
       let refunded = 0;
       let cancelledLines = 0;
@@ -142,10 +144,10 @@ export function generateShopDay(w: World, s: number, day: DayInfo, dayStartMs: n
         finishedMs = lastRefundMs;
       }
       let status: R.OrderStatus;
-      if (!isPaid) status = finishedMs > w.endMs ? 'unpaid' : 'closed';
+      if (!isPaid) status = finishedMs >= w.endMs ? 'unpaid' : 'closed';
       else if (cancelled) status = 'closed';
       else if (Number.isNaN(shippedMs)) status = 'paid';
-      else status = finishedMs > w.endMs ? 'shipped' : 'completed';
+      else status = finishedMs >= w.endMs ? 'shipped' : 'completed';
       if (status === 'unpaid' || status === 'paid' || status === 'shipped') finishedMs = NaN;
       const creatorId = src.name === '达人' ? rng.pick(CREATORS) : null;
       const campaignId = paidDayInfo?.campaignId ?? null;
@@ -185,7 +187,7 @@ export function generateShopDay(w: World, s: number, day: DayInfo, dayStartMs: n
       const fee = Math.round(basket.total * shop.feeRate) + (creatorId ? Math.round(basket.total * 0.2) : 0);
       result.fees += fee;
       if (status === 'completed') {
-        const settledMs = finishedMs + Math.floor(rng.next() * 36) * HOUR;
+        const settledMs = toSecond(finishedMs + rng.next() * 36 * HOUR);
         const net = basket.total - refunded;
         if (settledMs < w.endMs && net > 0) {
           const netFee = Math.round(net * shop.feeRate) + (creatorId ? Math.round(net * 0.2) : 0);

@@ -84,9 +84,10 @@ export function refundForLine(
       qty = 0;
     }
   }
-  if (appliedMs > endMs) return null;
-  const finishedMs = appliedMs + (2 + rng.next() * 70) * HOUR;
-  const open = finishedMs > endMs;
+  appliedMs = Math.floor(appliedMs / 1000) * 1000;
+  if (appliedMs >= endMs) return null;
+  const finishedMs = Math.floor((appliedMs + (2 + rng.next() * 70) * HOUR) / 1000) * 1000;
+  const open = finishedMs >= endMs;
   const status: RefundRow['status'] = open ? 'pending' : rng.chance(spike ? 0.97 : 0.88) ? 'success' : 'closed';
   const row: RefundRow = {
     shop_id: shop.id, refund_id: refundId(), order_id: line.orderId, line_id: line.lineId, sku_id: line.skuId, type, reason,
