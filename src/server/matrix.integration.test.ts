@@ -12,10 +12,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { builtinRoles } from '../auth/roles.js';
 import type { Permission } from '../auth/permissions.js';
 import type { CatalogRoute, RequestExample, ShopParam } from './access.js';
-import { testServer, testShops, testUsers, type Client, type TestServer } from './testing/harness.js';
+import { canaryFigures, testServer, testShops, testUsers, type Client, type TestServer } from './testing/harness.js';
 
 const IN_SCOPE = 'tm-1'; // the agency's one shop
 const OUT_OF_SCOPE = testShops.filter((s) => s.shop_id !== IN_SCOPE);
+const CANARIES = canaryFigures([IN_SCOPE]);
 const AUDITOR_PERMISSIONS: Permission[] = ['audit:read', 'page:settings'];
 const TOKEN_PERMISSIONS: Permission[] = ['metrics:read', 'page:overview'];
 
@@ -66,6 +67,9 @@ function placeShop(ex: RequestExample, where: ShopParam, shop: string): void {
 /** Shop names never appear in requests, so any in an answer came from the store; ids count unless the request itself carried them (echoed input). */
 function assertNoLeak(res: LightMyRequestResponse, what: string, request: unknown): void {
   const sent = JSON.stringify(request);
+  for (const figure of CANARIES) {
+    assert.ok(!new RegExp(`(?<![\\d.])${figure.replace('.', '\\.')}(?![\\d])`).test(res.body), `${what} leaks an out-of-scope amount ${figure}: ${res.body.slice(0, 300)}`);
+  }
   for (const s of OUT_OF_SCOPE) {
     if (!sent.includes(s.shop_id)) assert.ok(!res.body.includes(s.shop_id), `${what} leaks shop ${s.shop_id}: ${res.body.slice(0, 300)}`);
     assert.ok(!res.body.includes(s.name), `${what} leaks shop name ${s.name}`);
@@ -144,6 +148,15 @@ describe('role × route × shop matrix', () => {
         assert.ok(res.statusCode < 500, `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
         if (who.limited) assertNoLeak(res, what, req);
 
+        if (access.shops === 'filtered' && access.example && who.limited) {
+          // the handler narrows by scope: asking for another shop gets a refusal or nothing of it
+          for (const shop of OUT_OF_SCOPE) {
+            const req2 = buildRequest(route, access.example(shop.shop_id));
+            const out = await (await who.client()).inject(req2);
+            assert.ok(out.statusCode < 500, `${what} for ${shop.shop_id}: ${out.statusCode} ${out.body.slice(0, 300)}`);
+            assertNoLeak(out, `${what} for ${shop.shop_id}`, req2);
+          }
+        }
         if (typeof access.shops === 'object') {
           for (const shop of OUT_OF_SCOPE) {
             const out = await (await who.client()).inject(buildRequest(route, requestFor(route, shop.shop_id)));

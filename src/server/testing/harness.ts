@@ -7,7 +7,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { customers as customersTable, shops as shopsTable, type RowOf } from '../../model/index.js';
+import { customers as customersTable, orderLines as orderLinesTable, orders as ordersTable, shops as shopsTable, type RowOf } from '../../model/index.js';
+import { recordDataChange } from '../../warehouse/index.js';
 import { openMetaStore, type MetaStore } from '../../meta/index.js';
 import { openWarehouse, type Warehouse } from '../../warehouse/index.js';
 import { buildServer } from '../app.js';
@@ -35,6 +36,42 @@ export const testCustomers = [
   buyer('tm-1', 'c-002', 'shopper_li', '李四', '13900001111', '浙江省宁波市鄞州区天童路8号'),
   buyer('jd-1', 'c-101', 'jd_wang', '王五', '13700002222', '上海市浦东新区世纪大道1号'),
 ];
+
+const order = (shop_id: string, order_id: string, customer_id: string, paid: bigint): RowOf<typeof ordersTable> => ({
+  shop_id, order_id, customer_id,
+  created_at: new Date('2024-01-10T02:00:00Z'), created_day: '2024-01-10',
+  paid_at: new Date('2024-01-10T02:05:00Z'), paid_day: '2024-01-10',
+  shipped_at: null, finished_at: null, status: 'paid', status_raw: '买家已付款',
+  goods_amount: paid, discount_platform: 0n, discount_shop: 0n, discount_creator: 0n, shipping_fee: 0n,
+  order_total: paid, paid_amount: paid,
+  source: '搜索', campaign_id: null, province: '浙江', city: '杭州', live_session_id: null, creator_id: null, item_count: 1,
+});
+
+/**
+ * Paid orders on 2024-01-10. The out-of-scope shops carry "canary" amounts (jd-1 ¥7,777.77,
+ * tm-2 ¥8,888.88) that appear in no sum of tm-1's orders (¥100 + ¥250), so any answer holding
+ * them, or a sum that includes them, has let another shop's data through.
+ */
+export const testOrders = [
+  order('tm-1', 'o-1', 'c-001', 10_000n),
+  order('tm-1', 'o-2', 'c-002', 25_000n),
+  order('jd-1', 'o-9', 'c-101', 777_777n),
+  order('tm-2', 'o-8', 'c-201', 888_888n),
+];
+
+/** Every figure that includes an out-of-scope shop's money, as fen and as yuan text. */
+export function canaryFigures(inScopeShops: readonly string[]): string[] {
+  const out = new Set<string>();
+  const amounts = testOrders.map((o) => ({ shop: o.shop_id, fen: o.paid_amount }));
+  for (let mask = 1; mask < 1 << amounts.length; mask++) {
+    const picked = amounts.filter((_, i) => mask & (1 << i));
+    if (picked.every((a) => inScopeShops.includes(a.shop))) continue;
+    const fen = picked.reduce((s, a) => s + a.fen, 0n);
+    out.add(fen.toString());
+    out.add(`${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`);
+  }
+  return [...out];
+}
 
 /** One user per built-in role; the agency sees tm-1 only. */
 export const testUsers = {
@@ -86,6 +123,12 @@ export async function testServer(options: { metaUrl?: string; users?: boolean; c
   const meta = await openMetaStore(options.metaUrl ?? join(dir, 'meta.sqlite'));
   await wh.bulkLoad(shopsTable, testShops);
   await wh.bulkLoad(customersTable, testCustomers);
+  await wh.bulkLoad(ordersTable, testOrders);
+  await wh.bulkLoad(orderLinesTable, testOrders.map((o) => ({
+    shop_id: o.shop_id, order_id: o.order_id, line_id: '1', sku_id: `${o.shop_id}-sku`, qty: 1, unit_price: o.paid_amount,
+    goods_amount: o.paid_amount, discount_amount: 0n, paid_amount: o.paid_amount, status: 'paid', status_raw: '买家已付款', paid_day: o.paid_day,
+  })));
+  await recordDataChange(wh, { origin: 'test' });
   if (options.users !== false) {
     for (const [name, u] of Object.entries(testUsers)) {
       await createAccount(meta, { name, password: TEST_PASSWORD, role: u.role, shops: u.shops }, { actorId: null, actorName: 'test', ip: null });
