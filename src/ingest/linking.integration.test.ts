@@ -51,3 +51,17 @@ test('ERP first, platform later: the platform export takes the order over, still
     await s.cleanup();
   }
 });
+
+test('items before their orders: the lines get their paid share when the order report arrives', async () => {
+  const s = await tempStore();
+  try {
+    await importFile(s.wh, fixture('taobao/ExportOrderDetailList202603.csv'), { shop: 'T100', now: NOW });
+    const before = await s.wh.query<{ p: bigint }>('SELECT sum(paid_amount) AS p FROM order_lines');
+    assert.equal(before[0]!.p, 0n, 'no order yet: nothing to share');
+    await importFile(s.wh, fixture('taobao/ExportOrderList202603.csv'), { now: NOW });
+    const l = await s.wh.query(`SELECT sku_id, paid_amount, paid_day FROM order_lines WHERE order_id = '3712345678901234562' ORDER BY sku_id`);
+    assert.deepEqual(l.map((x) => [x.sku_id, x.paid_amount, x.paid_day]), [['SKU-SOCK', 15750n, '2026-03-01'], ['SKU-TEE-L', 5250n, '2026-03-01']]);
+  } finally {
+    await s.cleanup();
+  }
+});

@@ -26,7 +26,7 @@ export async function allocateLines(tx: Warehouse, table: string, where: string)
     WHERE t.shop_id = a.shop_id AND t.order_id = a.order_id AND t.line_id = a.line_id AND t.paid_amount IS DISTINCT FROM a.share`);
 }
 
-export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean): Promise<TableCounts> {
+export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string): Promise<TableCounts> {
   const cols = colsOf(orderLines);
   const staged = await count(tx, 'SELECT count(*) AS n FROM stg_order_lines');
   await tx.exec(`CREATE TEMP TABLE new_lines AS ${latestPerKey('stg_order_lines', KEY, [...cols, 'paid_known'])}`);
@@ -61,11 +61,20 @@ export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: bo
   await tx.exec(`INSERT INTO order_lines (${cols.map(q).join(', ')}) SELECT ${cols.map(q).join(', ')} FROM diff_lines WHERE action IN ('insert', 'update')`);
   await tx.exec(`UPDATE import_order_origins g SET alloc_lines = lo.alloc FROM line_orders lo
     WHERE g.shop_id = lo.shop_id AND g.order_id = lo.order_id AND NOT lo.linked AND g.alloc_lines IS DISTINCT FROM lo.alloc`);
+  // Lines that arrive before their order (宝贝报表 before 订单报表) still record that they need a share.
+  await tx.exec(`INSERT INTO import_order_origins
+    SELECT lo.shop_id, lo.order_id, ${tx.dialect.param(1)}, ${tx.dialect.param(2)}, ${tx.dialect.param(3)}, false, lo.alloc FROM line_orders lo
+    WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = lo.shop_id AND g.order_id = lo.order_id)`,
+    [role, source, runId]);
   const by = Object.fromEntries((await tx.query<{ action: string; n: bigint }>('SELECT action, count(*) AS n FROM diff_lines GROUP BY action')).map((r) => [r.action, Number(r.n)]));
   return { table: 'order_lines', staged, duplicates: staged - deduped, inserted: by.insert ?? 0, updated: (by.update ?? 0) + dropped, unchanged: by.same ?? 0, linked: by.linked ?? 0 };
 }
 
-/** After the orders merge: re-allocate stored lines of orders whose paid amount changed. */
+/**
+ * After the orders merge: stored lines of orders that changed follow the order (paid share,
+ * paid day) — e.g. a 宝贝报表 imported before its 订单报表. Lines staged in this run were
+ * already fitted to the merged orders.
+ */
 export async function reallocateTouched(tx: Warehouse): Promise<void> {
   await allocateLines(tx, 'order_lines', `EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = l.shop_id AND g.order_id = l.order_id AND g.alloc_lines)
     AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update'))`);

@@ -23,13 +23,15 @@ export interface MergeInput {
 export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCounts[]> {
   const out: TableCounts[] = [];
   const has = (t: StageName) => m.staged[t] > 0;
-  if (has('orders')) out.push(await mergeOrders(tx, m));
-  if (has('order_lines')) out.push(await mergeLines(tx, m.role, has('orders')));
-  if (has('orders')) await reallocateTouched(tx);
+  const orders = has('orders') ? await mergeOrders(tx, m) : undefined;
+  if (orders) out.push(orders);
+  if (has('order_lines')) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId));
+  // Without lines in this run, inserted orders may have lines stored by an earlier run.
+  if (orders && (orders.updated > 0 || (orders.inserted > 0 && !has('order_lines')))) await reallocateTouched(tx);
   if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx);
   if (has('refunds')) out.push(await mergeRefunds(tx));
   if (has('customers')) out.push(await mergeCustomers(tx));
-  if (has('orders')) await refreshFirstPaid(tx);
+  if (orders && has('customers') && orders.inserted + orders.updated > 0) await refreshFirstPaid(tx);
   if (has('products')) out.push(await mergeProducts(tx));
   if (has('traffic_daily')) out.push(await upsertKeyed(tx, trafficDaily, 'stg_traffic_daily', 'replace'));
   if (has('ad_spend_daily')) out.push(await upsertKeyed(tx, adSpendDaily, 'stg_ad_spend_daily', 'replace'));
