@@ -56,6 +56,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     // The web app and the API docs load their own scripts and styles only.
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } },
+    // HSTS belongs to the https front (a reverse proxy); sent over plain http on localhost it
+    // would only confuse browsers that later reach the same host through the proxy.
     strictTransportSecurity: false,
   });
   await app.register(cookie);

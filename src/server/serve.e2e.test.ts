@@ -44,6 +44,11 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
     const agency = runCli(['--db', db, 'user', 'add', 'agent', '--role', 'agency', '--password-stdin'], { input: PASSWORD });
     assert.equal(agency.code, 3);
     assert.match(agency.stderr, /AUTH_ROLE_NEEDS_SHOPS/);
+    const shopAgent = runCli(['--db', db, 'user', 'add', 'agent', '--role', 'agency', '--shops', 'tm-1', '--password-stdin'], { input: PASSWORD });
+    assert.equal(shopAgent.code, 0, shopAgent.stderr);
+    const widen = runCli(['--db', db, 'user', 'set', 'agent', '--shops', 'tm-1,jd-1', '--disable']);
+    assert.equal(widen.code, 0, widen.stderr);
+    assert.match(widen.stdout, /agent: agency, tm-1,jd-1, disabled/);
     const noStdin = runCli(['--db', db, 'user', 'add', 'x1', '--role', 'ops']);
     assert.equal(noStdin.code, 3);
     assert.match(noStdin.stderr, /--password-stdin/);
@@ -68,6 +73,7 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
       const list = runCli(['--db', db, 'user', 'list', '--format', 'csv']);
       assert.equal(list.code, 0, list.stderr);
       assert.match(list.stdout, /^boss,owner,all,/m);
+      assert.match(list.stdout, /^agent,agency,"tm-1,jd-1",,true,false$/m);
 
       const noCsrf = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
       assert.equal(noCsrf.status, 403);

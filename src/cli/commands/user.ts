@@ -70,6 +70,31 @@ export function registerUser(program: Command): void {
     });
 
   user
+    .command('set')
+    .argument('<name>', '登录名 / login name')
+    .description('修改角色、店铺或停用(其会话全部退出)/ change role, shops, or disable (ends the user’s sessions)')
+    .option('--role <role>', '角色 / role')
+    .option('--shops <ids>', '可见店铺,逗号分隔,或 all / shops, comma separated, or all')
+    .option('--platforms <ids>', '可见平台,逗号分隔 / platforms, comma separated')
+    .option('--disable', '停用 / disable the account')
+    .option('--enable', '启用并解除锁定 / enable and unlock the account')
+    .action(async (name: string, opts: { role?: string; shops?: string; platforms?: string; disable?: boolean; enable?: boolean }, cmd: Command) => {
+      if (opts.disable && opts.enable) fail(CliErrors.CLI_USAGE, { detail: '--disable and --enable together / 不能同时使用 --disable 和 --enable' });
+      await withMeta(cmd.optsWithGlobals<GlobalOptions>(), async (meta) => {
+        const u = await meta.users.byName(name);
+        if (!u) fail(CliErrors.CLI_USAGE, { detail: `no user ${name} / 没有用户 ${name}` });
+        const changed = await changeAccount(meta, u.id, {
+          ...(opts.role ? { role: opts.role } : {}),
+          ...(opts.shops ? { shops: opts.shops === 'all' ? 'all' : list(opts.shops) } : {}),
+          ...(opts.platforms !== undefined ? { platforms: list(opts.platforms) } : {}),
+          ...(opts.disable ? { disabled: true } : opts.enable ? { disabled: false } : {}),
+        }, cliActor());
+        const v = userView(changed);
+        process.stdout.write(`已修改 / changed ${v.name}: ${v.role}, ${v.shops === 'all' ? 'all shops / 全部店铺' : v.shops.join(',')}${v.disabled ? ', disabled / 已停用' : ''}\n`);
+      });
+    });
+
+  user
     .command('passwd')
     .argument('<name>', '登录名 / login name')
     .description('重置密码并解除锁定(其会话全部退出)/ reset a password and unlock the account (ends its sessions)')
