@@ -23,6 +23,8 @@ export const cohortOptions = z.object({
   from: day.optional(),
   to: day.optional(),
   periods: z.number().int().min(1).max(120).default(24),
+  /** the first-to-second purchase interval table costs one more pass over the orders */
+  intervals: z.boolean().default(true),
 }).strict();
 export type CohortOptions = z.input<typeof cohortOptions> & ScopeOption;
 
@@ -56,7 +58,9 @@ export async function cohortAnalysis(wh: Warehouse, options: CohortOptions = {})
       tables: {
         matrix: { title: { zh: '同期群矩阵', en: 'cohort matrix' }, rows: matrix },
         periods: { title: { zh: '各期复购率与回购率', en: 'repurchase and next-period retention by period' }, rows: periods },
-        intervals: { title: { zh: '首购到再购的间隔天数分布', en: 'days from first to second purchase' }, rows: await intervalDistribution(wh, bp, options.scope, o.to) },
+        ...(o.intervals
+          ? { intervals: { title: { zh: '首购到再购的间隔天数分布', en: 'days from first to second purchase' }, rows: await intervalDistribution(wh, bp, options.scope, o.to) } }
+          : {}),
       },
       notes: pdNote(await ordersWithoutBuyer(wh, options.scope, undefined, o.to)),
     };
