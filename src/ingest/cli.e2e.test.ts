@@ -33,6 +33,10 @@ test('import prints the detected format and run; quarantine and quality show the
     const ql = runCli(['--db', db, 'quality']);
     assert.equal(ql.code, 0, ql.stderr);
     assert.match(ql.stdout, /orders_without_lines\s+orders\s+4/);
+    const log = runCli(['--db', db, 'quality', '--runs', '--format', 'json']);
+    const runs = JSON.parse(log.stdout).rows as { run_id: string; sha256: string; encoding: string; rows_read: number }[];
+    assert.deepEqual(runs.map((x) => [x.run_id, x.encoding, x.rows_read]), [[run, 'gb18030', 6]]);
+    assert.match(runs[0]!.sha256, /^[0-9a-f]{64}$/);
     // needs a shop: a clear error with zh + en and exit code 3
     const noShop = runCli(['--db', db, 'import', fixture('taobao/ExportOrderDetailList202603.csv')]);
     assert.equal(noShop.code, 3);

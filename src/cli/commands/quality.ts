@@ -10,10 +10,16 @@ export function registerQuality(program: Command): void {
     .argument('[run]', '导入批次号,默认最近一次 / import run id, default the latest')
     .description('数据质量报告:重复、空值、未知状态、缺行、金额不符、未来日期、断档 / data quality report per run and table')
     .option('--store', '对整个库重新检查(所有店铺)/ re-check the whole store (all shops) now')
+    .option('--runs', '列出导入日志(最近 50 次)/ list the import log (latest 50 runs)')
     .option('--format <format>', 'table | json | csv', 'table')
-    .action(async (run: string | undefined, opts: { format: string; store?: boolean }, cmd: Command) => {
+    .action(async (run: string | undefined, opts: { format: string; store?: boolean; runs?: boolean }, cmd: Command) => {
       const format = parseFormat(opts.format);
       await withWarehouse(cmd.optsWithGlobals<GlobalOptions>(), async (wh) => {
+        if (opts.runs) {
+          process.stdout.write(render(await wh.query(`SELECT run_id, started_at, file, sha256, source, encoding, shop_ids, status, rows_read, rows_inserted,
+            rows_updated, rows_unchanged, rows_quarantined, duration_ms FROM import_runs ORDER BY started_at DESC, run_id DESC LIMIT 50`), format));
+          return;
+        }
         if (opts.store) {
           const shops = (await wh.query<{ shop_id: string }>('SELECT shop_id FROM shops ORDER BY 1')).map((r) => r.shop_id);
           const found = await runStoreChecks(wh, shops, new Date());

@@ -11,6 +11,7 @@ export type Parsed<T> = { value: T; error?: undefined } | { value?: undefined; e
 
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/;
 const DECIMALS = /^\d+\.\d+$/;
+const DIGITS = /^\d{1,40}$/;
 
 /** undefined value: the cell is empty. */
 export function parseId(cell: Cell | undefined): Parsed<string | undefined> {
@@ -19,6 +20,8 @@ export function parseId(cell: Cell | undefined): Parsed<string | undefined> {
     if (!Number.isSafeInteger(cell)) return { error: 'INGEST_ID_SCIENTIFIC' };
     return { value: String(cell) };
   }
+  // Fast path: a plain run of digits (most IDs once the guard is off).
+  if (typeof cell === 'string' && DIGITS.test(cell)) return { value: cell };
   const s = cellText(cell);
   if (s === undefined) return { value: undefined };
   if (SCIENTIFIC.test(s) || DECIMALS.test(s)) return { error: 'INGEST_ID_SCIENTIFIC' };

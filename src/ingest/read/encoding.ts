@@ -57,9 +57,23 @@ export function isUtf8(buf: Buffer): boolean {
 /** A streaming decoder: bytes in, text out; multi-byte characters split across chunks are kept whole. */
 export function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end(): string } {
   if (encoding === 'gb18030') {
+    // Node's ICU decoder is several times faster than iconv-lite (measured on a 26 MiB export);
+    // iconv-lite stays the fallback for a Node built without full ICU.
+    if (hasNativeGb18030()) {
+      const td = new TextDecoder('gb18030');
+      return { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() };
+    }
     const d = iconv.getDecoder('gb18030');
     return { write: (b) => d.write(b), end: () => d.end() ?? '' };
   }
   const d = new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8');
   return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+}
+
+function hasNativeGb18030(): boolean {
+  try {
+    return new TextDecoder('gb18030').decode(Buffer.from([0xd6, 0xd0])) === '中';
+  } catch {
+    return false;
+  }
 }
