@@ -31,6 +31,11 @@ export const AuthErrors = defineErrors({
     zh: (p: { shopId: string }) => `没有店铺 ${p.shopId} 的访问权限`,
     en: (p: { shopId: string }) => `no access to shop ${p.shopId}`,
   },
+  AUTH_SESSION_ONLY: {
+    http: 403, userCaused: true,
+    zh: () => '此操作只能在登录后的网页中进行,API 令牌不可用',
+    en: () => 'this needs a signed-in session; API tokens cannot do it',
+  },
   AUTH_CSRF: {
     http: 403, userCaused: true,
     zh: () => '缺少或错误的 CSRF 令牌(请求头 x-csrf-token),请刷新页面后重试',

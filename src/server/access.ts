@@ -35,6 +35,8 @@ export type RouteAccess =
        */
       readonly shops: ShopParam | 'filtered' | 'none';
       readonly example?: (shopId: string) => RequestExample;
+      /** only a signed-in person, never an API token (minting tokens, changing a password) */
+      readonly sessionOnly?: boolean;
     };
 
 export const publicAccess = (): RouteAccess => ({ kind: 'public' });
@@ -43,10 +45,14 @@ export const setupAccess = (): RouteAccess => ({ kind: 'setup' });
 /** `needs('export')`, `needs(['export', 'customers:read'])`, `needs(null)` for any signed-in user. */
 export function needs(
   permission: Permission | readonly Permission[] | null,
-  options: { shops?: ShopParam | 'filtered' | 'none'; example?: (shopId: string) => RequestExample } = {},
+  options: { shops?: ShopParam | 'filtered' | 'none'; example?: (shopId: string) => RequestExample; sessionOnly?: boolean } = {},
 ): RouteAccess {
   const permissions = permission === null ? [] : typeof permission === 'string' ? [permission] : permission;
-  return { kind: 'user', permissions, shops: options.shops ?? 'none', ...(options.example ? { example: options.example } : {}) };
+  return {
+    kind: 'user', permissions, shops: options.shops ?? 'none',
+    ...(options.example ? { example: options.example } : {}),
+    ...(options.sessionOnly ? { sessionOnly: true } : {}),
+  };
 }
 
 export interface CatalogRoute {

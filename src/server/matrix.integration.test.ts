@@ -24,6 +24,7 @@ interface Who {
   label: string;
   permissions: ReadonlySet<Permission>;
   limited: boolean;
+  via: 'session' | 'token';
   /** a fresh client per call: a route such as logout must not spoil the next case */
   client: () => Promise<Client>;
 }
@@ -39,7 +40,7 @@ const INJECTIONS = [
 ];
 
 /** What the guard answers when it refuses; a business refusal inside a handler is something else. */
-const GUARD_CODES = new Set(['AUTH_REQUIRED', 'AUTH_FORBIDDEN', 'AUTH_SHOP_FORBIDDEN', 'AUTH_CSRF', 'AUTH_SETUP_REQUIRED']);
+const GUARD_CODES = new Set(['AUTH_REQUIRED', 'AUTH_FORBIDDEN', 'AUTH_SHOP_FORBIDDEN', 'AUTH_CSRF', 'AUTH_SETUP_REQUIRED', 'AUTH_SESSION_ONLY']);
 const SAFE = new Set(['GET', 'HEAD']);
 
 const methodHasBody = (m: string) => !SAFE.has(m) && m !== 'DELETE';
@@ -99,10 +100,11 @@ describe('role × route × shop matrix', () => {
         label: name,
         permissions: new Set(builtinRoles[u.role as keyof typeof builtinRoles].permissions),
         limited: u.shops !== 'all',
+        via: 'session' as const,
         client: () => t.session(name),
       })),
-      { label: 'auditor (custom role)', permissions: new Set(AUDITOR_PERMISSIONS), limited: true, client: () => t.session('auditor') },
-      { label: 'owner token limited to metrics:read', permissions: new Set(TOKEN_PERMISSIONS), limited: false, client: () => t.token('owner', TOKEN_PERMISSIONS) },
+      { label: 'auditor (custom role)', permissions: new Set(AUDITOR_PERMISSIONS), limited: true, via: 'session', client: () => t.session('auditor') },
+      { label: 'owner token limited to metrics:read', permissions: new Set(TOKEN_PERMISSIONS), limited: false, via: 'token', client: () => t.token('owner', TOKEN_PERMISSIONS) },
     ];
     routes = t.app.routeCatalog;
   });
@@ -135,13 +137,13 @@ describe('role × route × shop matrix', () => {
       const access = route.access;
       for (const who of whos) {
         const what = `${who.label} ${route.method} ${route.url}`;
-        const allowed = access.permissions.every((x) => who.permissions.has(x));
+        const allowed = access.permissions.every((x) => who.permissions.has(x)) && !(access.sessionOnly && who.via === 'token');
         const req = buildRequest(route, requestFor(route, IN_SCOPE));
         const res = await (await who.client()).inject(req);
         checked++;
         if (!allowed) {
           assert.equal(res.statusCode, 403, `${what} must be refused: ${res.body.slice(0, 200)}`);
-          if (route.method !== 'HEAD') assert.equal(errorCode(res), 'AUTH_FORBIDDEN', what);
+          if (route.method !== 'HEAD') assert.equal(errorCode(res), access.sessionOnly && who.via === 'token' ? 'AUTH_SESSION_ONLY' : 'AUTH_FORBIDDEN', what);
           continue;
         }
         assert.ok(!GUARD_CODES.has(errorCode(res) ?? ''), `${what} must be let through: ${res.statusCode} ${res.body.slice(0, 200)}`);
@@ -185,6 +187,7 @@ describe('role × route × shop matrix', () => {
       assert.equal(errorCode(wrong), 'AUTH_CSRF', `${route.method} ${route.url} with a wrong CSRF token`);
       const viaToken = await bearer.inject(req);
       assert.notEqual(errorCode(viaToken), 'AUTH_CSRF', `${route.method} ${route.url} with a token`);
+      if (route.access.sessionOnly) assert.equal(errorCode(viaToken), 'AUTH_SESSION_ONLY', `${route.method} ${route.url} with a token`);
     }
   });
 
@@ -194,7 +197,7 @@ describe('role × route × shop matrix', () => {
       const access = route.access;
       const base = requestFor(route, IN_SCOPE);
       // one principal per route keeps the run short: a limited one when allowed (leaks show), else any
-      const allowed = whos.filter((w) => access.permissions.every((x) => w.permissions.has(x)));
+      const allowed = whos.filter((w) => access.permissions.every((x) => w.permissions.has(x)) && !(access.sessionOnly && w.via === 'token'));
       for (const who of [allowed.find((w) => w.limited) ?? allowed[0]].filter((w) => w !== undefined)) {
         for (const bad of INJECTIONS) {
           for (const variant of hostileVariants(base, bad)) {

@@ -78,6 +78,7 @@ export function installGuard(app: FastifyInstance, deps: ServerDeps): void {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !request.sessionCsrf || !safeEqual(sent, request.sessionCsrf)) fail(AuthErrors.AUTH_CSRF, {});
     }
+    if (access.sessionOnly && p.via !== 'session') fail(AuthErrors.AUTH_SESSION_ONLY, {});
     const missing = access.permissions.find((x) => !p.permissions.has(x));
     if (missing) fail(AuthErrors.AUTH_FORBIDDEN, { permission: missing });
   });

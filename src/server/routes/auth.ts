@@ -84,7 +84,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   });
 
   app.post('/api/auth/password', {
-    config: { access: needs(null) },
+    config: { access: needs(null, { sessionOnly: true }) },
     schema: {
       summary: '修改自己的密码(其他会话将退出)/ change my password (other sessions end)',
       tags: ['auth'],

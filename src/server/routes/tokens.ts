@@ -25,7 +25,8 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ServerDeps): voi
   });
 
   app.post('/api/tokens', {
-    config: { access: needs(null, { example: () => ({ body: { name: 'matrix', permissions: ['metrics:read'] } }) }) },
+    // A leaked script token must not be able to mint or revoke tokens.
+    config: { access: needs(null, { sessionOnly: true, example: () => ({ body: { name: 'matrix', permissions: ['metrics:read'] } }) }) },
     schema: {
       summary: '创建 API 令牌(令牌只显示这一次)/ create an API token (shown only this once)',
       tags: ['tokens'],
@@ -53,7 +54,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ServerDeps): voi
   });
 
   app.delete('/api/tokens/:id', {
-    config: { access: needs(null) },
+    config: { access: needs(null, { sessionOnly: true }) },
     schema: { summary: '吊销 API 令牌 / revoke an API token', tags: ['tokens'], params: idParam, response: { 200: z.object({ ok: z.literal(true) }) } },
   }, async (request) => {
     const p = principalOf(request);
