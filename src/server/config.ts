@@ -1,4 +1,23 @@
 /** How the HTTP server runs. Defaults are safe for one machine: loopback only. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The built web app of this installation: SHOPLENS_WEB_DIST, else web/dist in the package
+ * root (found by walking up from this file, which sits in src/ or dist/src/), so `shoplens
+ * serve` finds it from any working directory.
+ */
+export function defaultWebDist(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.SHOPLENS_WEB_DIST) return resolve(env.SHOPLENS_WEB_DIST);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'shoplens') return join(dir, 'web', 'dist');
+    dir = dirname(dir);
+  }
+  return null;
+}
 export interface ServerConfig {
   host: string;
   port: number;
@@ -35,7 +54,7 @@ export const defaultServerConfig: ServerConfig = {
   login: { maxPerMinute: 10, lockAfter: 5, lockMs: 15 * 60 * 1000 },
   bodyLimitBytes: 1024 * 1024,
   upload: { maxFileBytes: 200 * 1024 * 1024, maxFiles: 5 },
-  webDist: 'web/dist',
+  webDist: defaultWebDist(),
   logger: false,
 };
 
