@@ -6,8 +6,10 @@ import { cohortAnalysis, cohortOptions } from './cohort/cohort.js';
 import { abcAnalysis, abcOptions } from './abc/abc.js';
 import { basketAnalysis, basketOptions } from './basket/basket.js';
 import { membersAnalysis, membersOptions } from './members/members.js';
+import { funnelAnalysis, funnelOptions } from './funnel/funnel.js';
 
 export const analyses: readonly AnalysisEntry[] = [
+  entry('funnel', '转化漏斗', 'funnels', funnelOptions, funnelAnalysis),
   entry('rfm', 'RFM 客户价值分群', 'RFM segments', rfmOptions, rfmAnalysis),
   entry('cohort', '同期群与复购', 'cohorts and repurchase', cohortOptions, cohortAnalysis),
   entry('abc', 'ABC 帕累托分析', 'ABC (Pareto)', abcOptions, abcAnalysis),
@@ -26,6 +28,7 @@ export { cohortAnalysis, type CohortOptions } from './cohort/cohort.js';
 export { abcAnalysis, type AbcOptions } from './abc/abc.js';
 export { basketAnalysis, type BasketOptions } from './basket/basket.js';
 export { membersAnalysis, type MembersOptions } from './members/members.js';
+export { funnelAnalysis, type FunnelOptions } from './funnel/funnel.js';
 export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
 export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
 export { fitGammaGamma, expectedAverageSpend, gammaGammaLogLikelihood } from './ltv/gamma-gamma.js';
