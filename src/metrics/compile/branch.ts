@@ -39,9 +39,14 @@ export function branchSql(input: BranchInput, group: FactGroup, period: Period):
   const fact = facts[first.form.fact];
   // Placeholders are taken when first used, so a statement never declares a parameter it does not read.
   const range = period.range;
+  // Keys drop their shop prefix when each group holds one shop — except where a key is matched
+  // across rows outside the group (next-period retention).
+  const singleShop = first.form.agg !== 'retained_distinct' &&
+    (plan.dims.includes('shop') || plan.filters.some(([dim, v]) => dim === 'shop' && v.length === 1));
   const ctx: RelationContext = {
     d,
     scope: input.scopeSql,
+    singleShop,
     get fromDay() {
       return range ? params.day(range.from) : 'NULL';
     },

@@ -22,6 +22,8 @@ interface Golden {
 }
 
 const BUYER = `(o.shop_id || '|' || coalesce(o.customer_id, ('order:' || o.order_id)))`;
+/** grouped by shop, keys need no shop prefix */
+const BUYER_IN_SHOP = `coalesce(o.customer_id, ('order:' || o.order_id))`;
 
 const goldens: Golden[] = [
   {
@@ -64,7 +66,7 @@ const goldens: Golden[] = [
     },
   },
   {
-    name: 'repurchase rate by shop and ISO week: buyers with two orders counted per group, values bound',
+    name: 'repurchase rate by shop and ISO week: buyers with two orders counted per group, keys without shop prefix, values bound',
     query: {
       metrics: ['repurchase_rate'], dimensions: ['shop'], grain: 'week', from: '2026-12-21', to: '2027-01-03',
       filters: { platform: ['tmall', 'jd'] }, sort: [{ by: 'repurchase_rate', desc: true }], limit: 10,
@@ -76,12 +78,12 @@ const goldens: Golden[] = [
           'SELECT q."week" AS "week", q."shop" AS "shop", ' +
           'CAST(coalesce(sum(q."c0"), 0) AS DOUBLE) / NULLIF(coalesce(sum(q."c1"), 0), 0) AS "repurchase_rate" FROM (' +
           'SELECT h."shop" AS "shop", h."week" AS "week", count(*) AS "c0", NULL AS "c1" FROM (' +
-          `SELECT o.shop_id AS "shop", CAST(date_trunc('week', o.paid_day) AS DATE) AS "week", ${BUYER} AS k ` +
+          `SELECT o.shop_id AS "shop", CAST(date_trunc('week', o.paid_day) AS DATE) AS "week", ${BUYER_IN_SHOP} AS k ` +
           'FROM orders o JOIN shops s ON s.shop_id = o.shop_id ' +
           'WHERE o.paid_day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE) AND s.platform IN ($3, $4) AND o.paid_day IS NOT NULL ' +
-          `GROUP BY 1, 2, 3 HAVING count(DISTINCT (o.shop_id || '|' || o.order_id)) >= $5) h GROUP BY h."shop", h."week" ` +
+          `GROUP BY 1, 2, 3 HAVING count(DISTINCT o.order_id) >= $5) h GROUP BY h."shop", h."week" ` +
           'UNION ALL ' +
-          `SELECT o.shop_id AS "shop", CAST(date_trunc('week', o.paid_day) AS DATE) AS "week", NULL AS "c0", count(DISTINCT ${BUYER}) AS "c1" ` +
+          `SELECT o.shop_id AS "shop", CAST(date_trunc('week', o.paid_day) AS DATE) AS "week", NULL AS "c0", count(DISTINCT ${BUYER_IN_SHOP}) AS "c1" ` +
           'FROM orders o JOIN shops s ON s.shop_id = o.shop_id ' +
           'WHERE o.paid_day BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE) AND s.platform IN ($3, $4) AND o.paid_day IS NOT NULL GROUP BY 1, 2' +
           ') q GROUP BY q."week", q."shop" ORDER BY "repurchase_rate" DESC NULLS LAST LIMIT $6',

@@ -13,7 +13,7 @@ export class FactSql {
 
   private use(c: FactColumn): string {
     for (const j of c.joins ?? []) this.need(j);
-    return c.sql(this.ctx);
+    return this.ctx.singleShop && c.withinShop ? c.withinShop(this.ctx) : c.sql(this.ctx);
   }
 
   private need(j: string): void {

@@ -1,5 +1,5 @@
 /** Facts of selling: orders, their lines, refunds, settlements and buyer cohorts. */
-import { buyerKey, categoryDims, col, productsJoin, shopsJoin, type FactDef, type RelationContext } from './types.js';
+import { buyerColumn, buyerKey, categoryDims, col, productsJoin, shopKey, shopsJoin, type FactDef, type RelationContext } from './types.js';
 
 const orderDims = (o: string) => ({
   platform: col('s.platform', 's'),
@@ -27,8 +27,8 @@ export const ordersFact: FactDef = {
     paid_day: col('o.paid_day'),
     status: col('o.status'),
     item_count: col('o.item_count'),
-    order_key: col((c) => c.d.concat(['o.shop_id', `'|'`, 'o.order_id'])),
-    buyer: col((c) => buyerKey(c.d, 'o')),
+    order_key: shopKey('o', 'o.order_id'),
+    buyer: buyerColumn('o'),
     paid_at: col('o.paid_at'),
     shipped_at: col('o.shipped_at'),
     ship_hours: col((c) => c.d.hoursBetween('o.paid_at', 'o.shipped_at')),
@@ -53,9 +53,9 @@ export const linesFact: FactDef = {
     paid_amount: col('l.paid_amount'),
     paid_day: col('l.paid_day'),
     unit_cost: col('coalesce(p.unit_cost, 0)', 'p'),
-    order_key: col((c) => c.d.concat(['l.shop_id', `'|'`, 'l.order_id'])),
-    sku_key: col((c) => c.d.concat(['l.shop_id', `'|'`, 'l.sku_id'])),
-    buyer: col((c) => buyerKey(c.d, 'o'), 'o'),
+    order_key: shopKey('l', 'l.order_id'),
+    sku_key: shopKey('l', 'l.sku_id'),
+    buyer: buyerColumn('o', 'o'),
   },
   dims: {
     ...orderDims('o'),

@@ -21,6 +21,8 @@ export interface RelationContext {
   /** placeholder of the query period's first / last day (a DATE) */
   readonly fromDay: string;
   readonly toDay: string;
+  /** every group of the query holds a single shop (grouped or filtered by one shop) */
+  readonly singleShop?: boolean;
 }
 
 type Sql = (ctx: RelationContext) => string;
@@ -29,6 +31,8 @@ type Sql = (ctx: RelationContext) => string;
 export interface FactColumn {
   readonly sql: Sql;
   readonly joins?: readonly string[];
+  /** an equivalent, cheaper expression when every group holds one shop (keys need no shop prefix) */
+  readonly withinShop?: Sql;
 }
 
 export interface FactDef {
@@ -64,8 +68,21 @@ export const productsJoin = (alias: string, skuColumn = 'sku_id') => ({
 });
 
 /** Buyer key, unique across shops. Where the platform hides the buyer (Pinduoduo), each order counts as one buyer. */
-export const buyerKey = (d: Dialect, o: string) =>
-  d.concat([`${o}.shop_id`, `'|'`, `coalesce(${o}.customer_id, ${d.concat([`'order:'`, `${o}.order_id`])})`]);
+export const buyerKey = (d: Dialect, o: string) => d.concat([`${o}.shop_id`, `'|'`, buyerInShop(d, o)]);
+const buyerInShop = (d: Dialect, o: string) => `coalesce(${o}.customer_id, ${d.concat([`'order:'`, `${o}.order_id`])})`;
+
+/** A key unique across shops (`shop|id`), or just the id when every group holds one shop. */
+export const shopKey = (alias: string, id: string, ...joins: string[]): FactColumn => ({
+  sql: (c) => c.d.concat([`${alias}.shop_id`, `'|'`, id]),
+  withinShop: () => id,
+  ...(joins.length > 0 ? { joins } : {}),
+});
+
+export const buyerColumn = (o: string, ...joins: string[]): FactColumn => ({
+  sql: (c) => buyerKey(c.d, o),
+  withinShop: (c) => buyerInShop(c.d, o),
+  ...(joins.length > 0 ? { joins } : {}),
+});
 
 export const categoryDims = {
   category_l1: col('p.category_l1', 'p'),
