@@ -44,6 +44,7 @@ export function validateQuery(query: MetricQuery): ValidQuery {
     fail(E.METRIC_QUERY_INVALID, { issue: r.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
   }
   const q = r.data;
+  if ((q.from === undefined) !== (q.to === undefined)) fail(E.METRIC_QUERY_INVALID, { issue: 'give both from and to (or neither, for all days)' });
   if (q.from && q.to && q.from > q.to) fail(E.METRIC_QUERY_INVALID, { issue: `from ${q.from} is after to ${q.to}` });
   if (q.compare && (!q.from || !q.to)) fail(E.METRIC_QUERY_INVALID, { issue: 'a comparison needs both from and to' });
   return q;
