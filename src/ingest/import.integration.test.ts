@@ -49,6 +49,9 @@ test('Taobao order report (GBK): quirks cleaned, bad rows quarantined with row a
     const alice = await one<Record<string, unknown>>(s.wh, `SELECT * FROM customers WHERE customer_id = 'tb_alice'`);
     assert.equal(alice.phone, '138****1234');
     assert.equal((alice.first_paid_at as Date).toISOString(), '2026-03-01T02:05:00.000Z');
+    // derived rollups learn which shop and days changed, in the same transaction
+    const dc = await s.wh.query('SELECT origin, shop_id, from_day, to_day FROM data_changes');
+    assert.deepEqual(dc.map((x) => [x.origin, x.shop_id, x.from_day, x.to_day]), [[`import:${r.run.run_id}`, 'T100', '2026-03-01', '2026-03-02']]);
   } finally {
     await s.cleanup();
   }

@@ -29,7 +29,14 @@ export class Collector implements Emit {
     return t;
   }
 
+  private pendingDays: string[] = [];
+
+  /** Days count only once the row is committed: a quarantined row changes nothing. */
   private touch(day: string): void {
+    this.pendingDays.push(day);
+  }
+
+  private applyDay(day: string): void {
     const r = this.dayRange.get(this.shopId);
     if (!r) this.dayRange.set(this.shopId, { from: day, to: day });
     else { if (day < r.from) r.from = day; if (day > r.to) r.to = day; }
@@ -135,13 +142,16 @@ export class Collector implements Emit {
       else this.batch[t].push(r);
     }
     for (const s of this.pendingUnknown) this.unknownStatuses.set(s, (this.unknownStatuses.get(s) ?? 0) + 1);
+    for (const d of this.pendingDays) this.applyDay(d);
     this.pending = [];
     this.pendingUnknown = [];
+    this.pendingDays = [];
   }
 
   dropRow(): void {
     this.pending = [];
     this.pendingUnknown = [];
+    this.pendingDays = [];
   }
 
   batchSize(): number {
