@@ -53,7 +53,10 @@ function runOne(asked: number): Result {
 const results: Result[] = [];
 for (const n of sizes) {
   process.stderr.write(`demo bench: ${n.toLocaleString('en-US')} order lines …\n`);
-  results.push(runOne(n));
+  const r = runOne(n);
+  results.push(r);
+  // Print each size as it finishes: a 10 M run takes many minutes on a busy machine.
+  process.stderr.write(`  ${r.lines} lines in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMiB === null ? 'n/a' : Math.round(r.peakRssMiB)} MiB\n`);
 }
 const base = results[0]!;
 const rate = (r: Result) => r.lines / r.seconds;

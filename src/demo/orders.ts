@@ -63,7 +63,6 @@ export function generateShopDay(w: World, s: number, day: DayInfo, dayStartMs: n
   const available = (k: number, qty: number) => stock[k]! >= qty && !(stockout && stockout.skuIndex === k);
   const refundId = () => `${s + 1}${String(++w.seq.refund[s]!).padStart(14, '0')}`;
   const historyFrom = w.endMs - 30 * 24 * HOUR;
-  pool?.startDay(day.index);
 
   for (const src of shop.sources) {
     const expected = w.baseOrders[s]! * day.demand * src.share;
