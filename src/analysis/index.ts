@@ -7,6 +7,8 @@ import { abcAnalysis, abcOptions } from './abc/abc.js';
 import { basketAnalysis, basketOptions } from './basket/basket.js';
 import { membersAnalysis, membersOptions } from './members/members.js';
 import { funnelAnalysis, funnelOptions } from './funnel/funnel.js';
+import { pnlAnalysis, pnlOptions } from './profit/pnl.js';
+import { reconcileAnalysis, reconcileOptions } from './profit/reconcile.js';
 
 export const analyses: readonly AnalysisEntry[] = [
   entry('funnel', '转化漏斗', 'funnels', funnelOptions, funnelAnalysis),
@@ -15,6 +17,8 @@ export const analyses: readonly AnalysisEntry[] = [
   entry('abc', 'ABC 帕累托分析', 'ABC (Pareto)', abcOptions, abcAnalysis),
   entry('basket', '关联购买', 'basket pairs', basketOptions, basketAnalysis),
   entry('members', '会员分层', 'member layers', membersOptions, membersAnalysis),
+  entry('pnl', '损益表', 'profit and loss', pnlOptions, pnlAnalysis),
+  entry('reconcile', '对账', 'reconciliation', reconcileOptions, reconcileAnalysis),
   entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
 ];
 
@@ -29,6 +33,8 @@ export { abcAnalysis, type AbcOptions } from './abc/abc.js';
 export { basketAnalysis, type BasketOptions } from './basket/basket.js';
 export { membersAnalysis, type MembersOptions } from './members/members.js';
 export { funnelAnalysis, type FunnelOptions } from './funnel/funnel.js';
+export { pnlAnalysis, type PnlOptions } from './profit/pnl.js';
+export { reconcileAnalysis, type ReconcileOptions } from './profit/reconcile.js';
 export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
 export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
 export { fitGammaGamma, expectedAverageSpend, gammaGammaLogLikelihood } from './ltv/gamma-gamma.js';
