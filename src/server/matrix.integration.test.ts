@@ -215,18 +215,29 @@ describe('role × route × shop matrix', () => {
   });
 });
 
-/** The example with one string leaf (path param, query value or body field) replaced by `bad`. */
+/**
+ * The example with one string leaf (path param, query value, or a body field at any depth, in
+ * arrays too) replaced by `bad`, and each body object given an extra key named `bad` — filter
+ * maps take their keys from the caller, so keys are parameters too.
+ */
 function hostileVariants(ex: RequestExample, bad: string): RequestExample[] {
   const out: RequestExample[] = [];
   for (const k of Object.keys(ex.params ?? {})) out.push({ ...ex, params: { ...ex.params, [k]: bad } });
   for (const k of Object.keys(ex.query ?? {})) out.push({ ...ex, query: { ...ex.query, [k]: bad } });
   // an unexpected query key must be refused or ignored, never obeyed
   out.push({ ...ex, query: { ...ex.query, shopId: bad, shops: bad } });
-  if (ex.body && typeof ex.body === 'object' && !Array.isArray(ex.body)) {
-    for (const [k, v] of Object.entries(ex.body as Record<string, unknown>)) {
-      if (typeof v === 'string') out.push({ ...ex, body: { ...(ex.body as object), [k]: bad } });
-      if (Array.isArray(v)) out.push({ ...ex, body: { ...(ex.body as object), [k]: [bad] } });
-    }
-  }
+  if (ex.body !== undefined) for (const body of mutations(ex.body, bad)) out.push({ ...ex, body });
   return out;
+}
+
+function mutations(value: unknown, bad: string): unknown[] {
+  if (typeof value === 'string') return [bad];
+  if (Array.isArray(value)) return value.flatMap((v, i) => mutations(v, bad).map((m) => value.map((x, j) => (j === i ? m : x))));
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const inner = Object.entries(obj).flatMap(([k, v]) => mutations(v, bad).map((m) => ({ ...obj, [k]: m })));
+    const firstArray = Object.values(obj).find(Array.isArray);
+    return [...inner, { ...obj, [bad]: firstArray ?? bad }];
+  }
+  return [];
 }
