@@ -38,15 +38,16 @@ export const dailyRollups: readonly { table: string; select: (d: Dialect, s: Sli
 
 /**
  * Buyer rollups depend on every day of a buyer's history (first paid day), so a change
- * rebuilds them for the shops it touched. Buyer numbers continue after the highest in use.
+ * rebuilds them for the shops it touched, in one pass over orders: buyers per shop, day and
+ * source with a dense buyer number continuing after the highest in use; the keys (with the
+ * first paid day) come from that same pass.
  */
-export function buyerKeysInsert(d: Dialect, shopWhere: (col: string) => string): string {
-  return `INSERT INTO rollup_buyer_keys SELECT shop_id, buyer, (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + row_number() OVER (ORDER BY shop_id, buyer), first_day` +
-    ` FROM (SELECT o.shop_id, ${buyerKey(d, 'o')} AS buyer, min(o.paid_day) AS first_day FROM orders o WHERE o.paid_day IS NOT NULL AND ${shopWhere('o.shop_id')} GROUP BY 1, 2) b`;
+export function buyerRowsTemp(d: Dialect, shopWhere: (col: string) => string): string {
+  return `CREATE TEMP TABLE rollup_buyer_rows AS SELECT shop_id, day, source, buyer, n,` +
+    ` (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + dense_rank() OVER (ORDER BY shop_id, buyer) AS buyer_no` +
+    ` FROM (SELECT o.shop_id, o.paid_day AS day, coalesce(o.source, '') AS source, ${buyerKey(d, 'o')} AS buyer, count(*) AS n` +
+    ` FROM orders o WHERE o.paid_day IS NOT NULL AND ${shopWhere('o.shop_id')} GROUP BY 1, 2, 3, 4) g`;
 }
 
-export function buyersDailyInsert(d: Dialect, shopWhere: (col: string) => string): string {
-  return `INSERT INTO rollup_buyers_daily SELECT o.shop_id, o.paid_day, coalesce(o.source, ''), k.buyer_no, count(*)` +
-    ` FROM orders o JOIN rollup_buyer_keys k ON k.shop_id = o.shop_id AND k.buyer = ${buyerKey(d, 'o')}` +
-    ` WHERE o.paid_day IS NOT NULL AND ${shopWhere('o.shop_id')} GROUP BY 1, 2, 3, 4`;
-}
+export const buyerKeysFromTemp = 'INSERT INTO rollup_buyer_keys SELECT shop_id, buyer, buyer_no, min(day) FROM rollup_buyer_rows GROUP BY 1, 2, 3';
+export const buyersDailyFromTemp = 'INSERT INTO rollup_buyers_daily SELECT shop_id, day, source, buyer_no, n FROM rollup_buyer_rows';

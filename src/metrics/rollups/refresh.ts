@@ -5,7 +5,7 @@
  * rebuild, so a rollup can be late by nothing.
  */
 import type { Warehouse } from '../../warehouse/index.js';
-import { buyerKeysInsert, buyersDailyInsert, dailyRollups, type Slice } from './definitions.js';
+import { buyerKeysFromTemp, buyerRowsTemp, buyersDailyFromTemp, dailyRollups, type Slice } from './definitions.js';
 
 interface State {
   change_id: number;
@@ -88,6 +88,11 @@ async function rebuildBuyers(wh: Warehouse, shops: string[] | undefined): Promis
   const params = shops ?? [];
   await wh.exec(`DELETE FROM rollup_buyers_daily WHERE ${where('shop_id')}`, params);
   await wh.exec(`DELETE FROM rollup_buyer_keys WHERE ${where('shop_id')}`, params);
-  await wh.exec(buyerKeysInsert(d, where), params);
-  await wh.exec(buyersDailyInsert(d, where), params);
+  await wh.exec(buyerRowsTemp(d, where), params);
+  try {
+    await wh.exec(buyerKeysFromTemp);
+    await wh.exec(buyersDailyFromTemp);
+  } finally {
+    await wh.exec('DROP TABLE IF EXISTS rollup_buyer_rows');
+  }
 }

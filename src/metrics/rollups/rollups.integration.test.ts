@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { orderLines, orders } from '../../model/index.js';
-import { recordDataChange } from '../../warehouse/index.js';
+import { openWarehouse, recordDataChange } from '../../warehouse/index.js';
 import { tempStore } from '../../../test/helpers/store.js';
 import { fixtureRows, loadFixtureStore } from '../../../test/fixtures/store/load.js';
 import { loadCatalog } from '../catalog/load.js';
@@ -72,5 +72,21 @@ describe('rollups', () => {
     const r = await both({ metrics: ['paid_amount', 'paid_orders'], dimensions: ['shop'], from: '2024-03-01', to: '2024-03-31' });
     assert.deepEqual(r.rows.find((x) => x.shop === 'pdd1'), { shop: 'pdd1', paid_amount: '235.00', paid_orders: 4 });
     for (const q of queries) await both(q);
+  });
+
+  it('a store opened read-only is answered from the base tables', async () => {
+    const other = await tempStore();
+    await loadFixtureStore(other.wh);
+    await other.wh.close();
+    const ro = await openWarehouse(other.path, { readOnly: true });
+    try {
+      const r = await runMetricQuery(ro, catalog, { metrics: ['paid_amount', 'paying_buyers'], from: '2024-03-01', to: '2024-03-31' });
+      assert.doesNotMatch(r.sql, /rollup_/);
+      assert.deepEqual(r.rows, [{ paid_amount: '1368.00', paying_buyers: 8 }]);
+    } finally {
+      await ro.close();
+      other.wh = ro;
+      await other.cleanup();
+    }
   });
 });
