@@ -4,7 +4,7 @@
  * API, and Debian's headless Chromium driven by playwright-core. Never a downloaded browser.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -19,6 +19,11 @@ export interface WebServer {
   url: string;
   dir: string;
   db: string;
+  /**
+   * A copy of the store taken before the server opened it, for `shoplens query` expectations:
+   * DuckDB lets one process hold a file, and the server holds the original.
+   */
+  dbCopy: string;
   browser: Browser;
   /** a signed-in browser context (cookie from the real login route) */
   context: BrowserContext;
@@ -64,6 +69,8 @@ export async function startWebServer(options: { orders?: number; seed?: number; 
     const r = runCli(['--db', db, 'init']);
     if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
   }
+  const dbCopy = join(dir, 'copy.duckdb');
+  copyFileSync(db, dbCopy);
   const { url, proc } = await serve(db);
   const setup = await fetch(`${url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
   if (!setup.ok) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
@@ -78,7 +85,7 @@ export async function startWebServer(options: { orders?: number; seed?: number; 
     return { name: name!, value: v.join('='), url };
   }));
   return {
-    url, dir, db, browser, context,
+    url, dir, db, dbCopy, browser, context,
     async api<T>(method: string, path: string, body?: unknown): Promise<T> {
       const res = await fetch(`${url}${path}`, {
         method,
@@ -99,10 +106,14 @@ export async function startWebServer(options: { orders?: number; seed?: number; 
 
 /** Waits until the page has no loading spinners and every chart drew its first frame. */
 export async function settled(page: Page, timeout = 30_000): Promise<void> {
-  // A string, evaluated in the page: this file compiles without the DOM library.
-  await page.waitForFunction(`!document.querySelector('[data-testid="loading"]')
-    && document.querySelector('.ant-layout-content, .sl-cockpit') !== null
-    && [...document.querySelectorAll('.sl-chart')].every((c) => c.getAttribute('data-rendered') === '1')`, undefined, { timeout });
+  // A function (a string would be eval, which the app's CSP forbids); runs in the page, where
+  // `document` exists — this file compiles without the DOM library, hence the cast.
+  await page.waitForFunction(() => {
+    const doc = (globalThis as any).document;
+    return !doc.querySelector('[data-testid="loading"]')
+      && doc.querySelector('.ant-layout-content, .sl-cockpit') !== null
+      && [...doc.querySelectorAll('.sl-chart')].every((c: any) => c.getAttribute('data-rendered') === '1');
+  }, undefined, { timeout });
 }
 
 /** Collects uncaught page errors so a test can assert the app never threw. */

@@ -1,0 +1,170 @@
+/**
+ * The web app in Chromium on a small demo store: every page opens without an error, 经营总览
+ * shows exactly what `shoplens query` says for the same filters, a filter and a drill-down go
+ * into the URL and back, "为什么变化?" opens the driver tree, the language switches.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { runCli } from '../helpers/cli.js';
+import { ADMIN, launchChromium, pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
+
+const FROM = '2026-06-01';
+const TO = '2026-06-30';
+const RANGE = `from=${FROM}&to=${TO}`;
+const PAGES = ['', 'sales', 'funnel', 'products', 'members', 'inventory', 'ads', 'campaigns', 'finance', 'cs', 'live', 'reports', 'dashboards', 'dictionary', 'data', 'cockpit'];
+
+/** `shoplens query … --format json` on the same store: the numbers the tiles must show. */
+function cliQuery(db: string, metrics: string[], where: string[], compare?: 'mom' | 'yoy'): Record<string, string | number | null> {
+  const args = ['--db', db, 'query', ...metrics, '--from', FROM, '--to', TO, '--format', 'json', ...where.flatMap((w) => ['--where', w]), ...(compare ? ['--compare', compare] : [])];
+  const r = runCli(args);
+  assert.equal(r.code, 0, r.stderr);
+  return (JSON.parse(r.stdout) as { rows: Record<string, string | number | null>[] }).rows[0]!;
+}
+
+async function tileValues(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const el of await page.locator('[data-testid^="value-"]').all()) {
+    out[(await el.getAttribute('data-testid'))!.slice('value-'.length)] = (await el.textContent()) ?? '';
+  }
+  return out;
+}
+
+/** The tiles against the CLI: same values, and the 环比 percentage from the CLI's change. */
+async function assertTilesMatchCli(page: Page, db: string, where: string[]) {
+  const shown = await tileValues(page);
+  const metrics = Object.keys(shown);
+  assert.ok(metrics.includes('paid_amount') && metrics.includes('gmv') && metrics.includes('paying_buyers'), `tiles: ${metrics.join(', ')}`);
+  const cli = cliQuery(db, metrics, where, 'mom');
+  for (const m of metrics) {
+    assert.equal(shown[m], cli[m] === null ? '' : String(cli[m]), `tile ${m} (${where.join(' ') || 'no filter'})`);
+    const pct = cli[`${m}_change_pct`];
+    if (typeof pct === 'number' && pct !== 0) {
+      const text = await page.getByTestId(`tile-${m}`).locator('.sl-delta').first().textContent();
+      assert.ok(text?.includes(`${(Math.abs(pct) * 100).toFixed(1)}%`), `环比 of ${m}: "${text}" should show ${(pct * 100).toFixed(1)}%`);
+    }
+  }
+}
+
+describe('web app on the demo store', { timeout: 1_200_000 }, () => {
+  let s: WebServer;
+  let page: Page;
+  let errors: string[];
+
+  before(async () => {
+    s = await startWebServer({ orders: 50_000 });
+    page = await s.context.newPage();
+    errors = pageErrors(page);
+  });
+  after(async () => { await s?.close(); });
+
+  it('asks a stranger to sign in, then shows the overview', async () => {
+    const browser = await launchChromium();
+    try {
+      const p = await browser.newPage({ baseURL: s.url });
+      await p.goto(`/?${RANGE}`);
+      await p.getByTestId('login-username').fill(ADMIN.name);
+      await p.getByTestId('login-password').fill(ADMIN.password);
+      await p.getByTestId('login-submit').click();
+      await p.getByTestId('tile-paid_amount').waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('opens every page without an error', async () => {
+    for (const path of PAGES) {
+      await page.goto(`/${path}?${RANGE}`);
+      await settled(page);
+      assert.equal(await page.getByTestId('error').count(), 0, `error state on /${path}: ${await page.getByTestId('error').first().textContent().catch(() => '')}`);
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  it('shows on 经营总览 exactly what shoplens query says, and the date range stays in the URL', async () => {
+    await page.goto(`/?${RANGE}`);
+    await settled(page);
+    await assertTilesMatchCli(page, s.dbCopy, []);
+    await page.screenshot({ path: `${s.dir}/overview.png`, fullPage: true });
+  });
+
+  it('applies a platform filter through the URL and the numbers follow it', async () => {
+    await page.goto(`/?${RANGE}`);
+    await settled(page);
+    await page.getByTestId('filter-platform').click();
+    await page.locator('.ant-select-item-option[title="京东"]').click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/platform=jd/);
+    await settled(page);
+    await assertTilesMatchCli(page, s.dbCopy, ['platform=jd']);
+    // The URL alone restores the view: a bookmark.
+    const fresh = await s.context.newPage();
+    await fresh.goto(page.url());
+    await settled(fresh);
+    assert.deepEqual(await tileValues(fresh), await tileValues(page));
+    await fresh.close();
+  });
+
+  it('drills down platform → shop by clicking the charts, and back by the breadcrumb', async () => {
+    await page.goto(`/?${RANGE}`);
+    await settled(page);
+    const chart = page.getByTestId('chart-drill');
+    const box = (await chart.boundingBox())!;
+    // The pie is centred at (40 %, 50 %) with radii 40–70 % of the half side; the largest
+    // platform (rows come sorted by paid amount) starts at twelve o'clock, clockwise.
+    const r = (Math.min(box.width, box.height) / 2) * 0.55;
+    await chart.click({ position: { x: box.width * 0.4 + r * Math.sin(0.35), y: box.height * 0.5 - r * Math.cos(0.35) } });
+    await page.waitForURL(/drill=platform/);
+    const platform = decodeURIComponent(/drill=platform(?:%3A|:)([^&|%]+)/.exec(page.url())![1]!);
+    const byPlatform = JSON.parse(runCli(['--db', s.dbCopy, 'query', 'paid_amount', '--by', 'platform', '--from', FROM, '--to', TO, '--sort', 'paid_amount:desc', '--format', 'json']).stdout) as { rows: Array<{ platform: string }> };
+    assert.equal(platform, byPlatform.rows[0]!.platform, 'the click lands on the largest platform');
+    await settled(page);
+    assert.ok(await page.getByTestId('crumb-1').isVisible());
+    await assertTilesMatchCli(page, s.dbCopy, [`platform=${platform}`]);
+
+    // One level further: the first (largest) shop bar.
+    await chart.click({ position: { x: 140, y: 16 + 20 } });
+    await page.waitForURL(/drill=platform(%3A|:)[^&]*(%7C|\|)shop/);
+    await settled(page);
+    assert.ok(await page.getByTestId('crumb-2').isVisible());
+
+    await page.getByTestId('crumb-0').click();
+    await page.waitForURL((u) => !u.searchParams.has('drill'));
+    await settled(page);
+    await assertTilesMatchCli(page, s.dbCopy, []);
+  });
+
+  it('explains a change from a tile: "为什么变化?" opens the driver tree', async () => {
+    await page.goto(`/?${RANGE}`);
+    await settled(page);
+    await page.getByTestId('why-paid_amount').click();
+    const drivers = page.getByTestId('explain-drivers');
+    await drivers.waitFor();
+    // paid amount = visitors × conversion rate × AOV: three drivers.
+    assert.equal(await drivers.locator('tbody tr.ant-table-row').count(), 3);
+    const cli = cliQuery(s.dbCopy, ['paid_amount'], [], 'mom');
+    const change = await page.getByTestId('explain-change').textContent();
+    const yuan = Number(cli.paid_amount_change).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    assert.ok(change?.includes(yuan), `change "${change}" should show ${yuan}`);
+    await page.keyboard.press('Escape');
+  });
+
+  it('switches to English and back', async () => {
+    await page.goto(`/?${RANGE}`);
+    await settled(page);
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Overview', { exact: true }).first().waitFor();
+    assert.ok(await page.getByTestId('tile-paid_amount').getByText('paid amount').isVisible());
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('经营总览', { exact: true }).first().waitFor();
+  });
+
+  it('shows the wall display dark and full screen', async () => {
+    await page.goto(`/cockpit?${RANGE}`);
+    await settled(page);
+    const bg = await page.getByTestId('page-cockpit').evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor as string);
+    assert.equal(bg, 'rgb(5, 11, 30)');
+    assert.ok(await page.getByTestId('big-paid_amount').isVisible());
+    assert.deepEqual(errors, []);
+  });
+});
