@@ -4,7 +4,7 @@
  * it for one day (today) with the open alerts from the store; a backtest calls it for months
  * with none. Both go through this one path.
  */
-import { addDays } from '../core/time.js';
+import { shiftDay as addDays } from './days.js';
 import type { Catalog } from '../metrics/catalog/load.js';
 import type { Scope } from '../metrics/query.js';
 import { checkCondition } from './detect/check.js';

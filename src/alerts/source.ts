@@ -5,8 +5,7 @@
  * for ratios of two additive metrics (Σnumerator / Σdenominator, the catalog's ratio rule).
  * As-of metrics (stock at the period end) have no daily grain and are queried day by day.
  */
-import { fail } from '../core/errors.js';
-import { addDays, dayTextToNumber } from '../core/time.js';
+import { dayNum as dayTextToNumber, shiftDay as addDays } from './days.js';
 import type { Catalog } from '../metrics/catalog/load.js';
 import type { Cell } from '../metrics/format.js';
 import type { MetricQuery, Scope } from '../metrics/query.js';
@@ -14,7 +13,6 @@ import { runMetricQuery } from '../metrics/run.js';
 import type { Warehouse } from '../warehouse/index.js';
 import type { DayPoint, EntitySeries } from './detect/series.js';
 import { entityKey } from './detect/series.js';
-import { AlertErrors } from './errors.js';
 import type { AlertRule } from './rules/schema.js';
 
 type Row = Readonly<Record<string, Cell>>;
@@ -38,8 +36,9 @@ type Shape = { kind: 'additive'; id: string } | { kind: 'ratio'; num: string; de
 
 export function shapeOf(catalog: Catalog, id: string, windowDays: number): Shape {
   const m = catalog.get(id);
-  if (m.asOf) return { kind: 'perday', id };
   if (windowDays === 1) return { kind: 'daily', id };
+  // a stock snapshot over several days is the snapshot at the window's end: its own query
+  if (m.asOf) return { kind: 'perday', id };
   if (m.additive) return { kind: 'additive', id };
   const e = m.expr;
   if (e && e.k === 'bin' && e.op === '/' && e.a.k === 'ref' && e.b.k === 'ref' && catalog.get(e.a.id).additive && catalog.get(e.b.id).additive) {

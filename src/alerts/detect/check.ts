@@ -2,7 +2,7 @@
  * One condition checked for one entity on one day. Pure: the series carries every number,
  * so live evaluation and backtests run the same code.
  */
-import { addDays } from '../../core/time.js';
+import { shiftDay as addDays } from '../days.js';
 import type { AlertRule, Condition } from '../rules/schema.js';
 import type { EntitySeries } from './series.js';
 import { MAD_TO_SIGMA, MEAN_AD_TO_SIGMA, mad, median, weekday } from './stats.js';

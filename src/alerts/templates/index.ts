@@ -45,9 +45,9 @@ export const templates: readonly Template[] = [
     description: { zh: '可售天数低于供应商交期的在售 SKU', en: 'SKUs whose days of cover fall below the supplier lead time' },
     build: (p) => ({
       name: { zh: '断货风险', en: 'Stock-out risk' }, severity: 'critical', metric: 'days_of_cover', dimensions: ['shop', 'sku'],
-      condition: { kind: 'threshold', op: 'below', value: p.leadTimeDays ?? 3 },
-      // SKUs selling at least ~2 units a day: a stock-out there costs real sales
-      minVolume: { metric: 'closing_units_14', value: 28 }, consecutiveDays: 1, recoveryDays: 3,
+      condition: { kind: 'threshold', op: 'below', value: p.leadTimeDays ?? 2 },
+      // hit SKUs (≥ 5 units a day over 14 days): where a stock-out costs real sales
+      minVolume: { metric: 'closing_units_14', value: 70 }, consecutiveDays: 1, recoveryDays: 3,
     }),
   },
   {
@@ -66,7 +66,8 @@ export const templates: readonly Template[] = [
     build: () => ({
       name: { zh: '退款率飙升', en: 'Refund-rate spike' }, severity: 'critical', metric: 'refund_rate', dimensions: ['shop', 'sku'],
       windowDays: 7, minVolume: { metric: 'paid_orders', value: 10 },
-      condition: { kind: 'anomaly', method: 'robust_z', direction: 'up', sensitivity: 3.5, historyDays: 56, minRelativeChange: 1 },
+      // a jump of 20 points at least: one stray refund on a small SKU moves the rate less
+      condition: { kind: 'anomaly', method: 'robust_z', direction: 'up', sensitivity: 3.5, historyDays: 56, minRelativeChange: 1, minAbsoluteChange: 0.2 },
       skipCampaignDays: true, consecutiveDays: 2, recoveryDays: 7,
     }),
   },
@@ -77,7 +78,8 @@ export const templates: readonly Template[] = [
     build: () => ({
       name: { zh: '转化率下跌', en: 'Conversion drop' }, severity: 'warning', metric: 'conversion_rate', dimensions: ['shop', 'source'],
       windowDays: 3, minVolume: { metric: 'visitors', value: 600 },
-      condition: { kind: 'anomaly', method: 'seasonal', direction: 'down', sensitivity: 3.5, historyDays: 56, minRelativeChange: 0.3 },
+      // a fall of 45 % at least: smaller dips are within the day-to-day noise of a few dozen buyers
+      condition: { kind: 'anomaly', method: 'seasonal', direction: 'down', sensitivity: 3.5, historyDays: 56, minRelativeChange: 0.45 },
       skipCampaignDays: true, consecutiveDays: 1, recoveryDays: 3,
     }),
   },

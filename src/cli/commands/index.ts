@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
+import { registerAlerts } from './alerts.js';
+import { registerReport } from './report.js';
+import { registerActions } from './actions.js';
 import { registerDemo } from './demo.js';
 import { registerExplain } from './explain.js';
 import { registerMetrics } from './metrics.js';
@@ -32,4 +35,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerUser(program);
   registerAnalyze(program);
+  registerAlerts(program);
+  registerReport(program);
+  registerActions(program);
 }
