@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { builtinRoles } from '../auth/roles.js';
+import { freshMetaLocation, metaTestEngines } from '../meta/test-engines.js';
 import type { Permission } from '../auth/permissions.js';
 import type { CatalogRoute, RequestExample, ShopParam } from './access.js';
 import { canaryFigures, testServer, testShops, testUsers, type Client, type TestServer } from './testing/harness.js';
@@ -85,13 +86,15 @@ const errorCode = (res: LightMyRequestResponse) => {
   }
 };
 
-describe('role × route × shop matrix', () => {
+for (const engine of metaTestEngines()) describe(`role × route × shop matrix (metadata on ${engine})`, () => {
   let t: TestServer;
   let whos: Who[];
   let routes: CatalogRoute[];
+  let metaStore: { location: string; cleanup: () => Promise<void> };
 
   before(async () => {
-    t = await testServer();
+    metaStore = await freshMetaLocation(engine);
+    t = await testServer({ metaUrl: metaStore.location });
     await t.meta.roles.create({ id: 'auditor', name: { zh: '审计员', en: 'auditor' }, permissions: AUDITOR_PERMISSIONS, requiresShopList: false });
     const hash = (await t.meta.users.byName('owner'))!.passwordHash;
     await t.meta.users.create({ name: 'auditor', passwordHash: hash, role: 'auditor', shops: [IN_SCOPE] });
@@ -108,7 +111,10 @@ describe('role × route × shop matrix', () => {
     ];
     routes = t.app.routeCatalog;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    await metaStore.cleanup();
+  });
 
   test('the route table is not empty and every /api route declares its access', () => {
     assert.ok(routes.length >= 15, `only ${routes.length} routes`);
