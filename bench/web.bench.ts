@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:web`: time to a fully rendered 经营总览 in headless Chromium on the demo store
+ * (10 M order lines by default), cold (first visit after the server starts) and warm (later
+ * visits), and the p50/p95 of the API requests the page makes. Baseline in the same process:
+ * the same metric queries through `runMetricQuery` directly, without HTTP, browser or JSON, so
+ * the ratio says what the API and the app add on top of the metric layer.
+ *
+ *   SHOPLENS_BENCH_WEB_DB    store to use (default .tmp/bench/web-<lines>.duckdb, generated once)
+ *   SHOPLENS_BENCH_WEB_LINES order lines of a generated store (default 10 000 000)
+ *   SHOPLENS_BENCH_WEB_RUNS  warm visits (default 5)
+ * Goals (issue 7): warm render under 1.5 s, API p95 under 300 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadCatalog } from '../src/metrics/catalog/load.js';
+import { runMetricQuery } from '../src/metrics/run.js';
+import { openWarehouse } from '../src/warehouse/index.js';
+import { ADMIN, launchChromium, serve, settled } from '../test/e2e/web-harness.js';
+
+const LINES = Number(process.env.SHOPLENS_BENCH_WEB_LINES ?? 10_000_000);
+const DB = resolve(process.env.SHOPLENS_BENCH_WEB_DB ?? `.tmp/bench/web-${LINES}.duckdb`);
+const RUNS = Number(process.env.SHOPLENS_BENCH_WEB_RUNS ?? 5);
+const END = '2026-06-30';
+const FROM = '2026-06-01';
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+function ensureStore(): void {
+  if (existsSync(DB)) return;
+  mkdirSync(dirname(DB), { recursive: true });
+  process.stdout.write(`generating the demo store (${LINES} lines) at ${DB} …\n`);
+  const r = spawnSync(process.execPath, [resolve('bin/shoplens.js'), '--db', DB, 'demo', '--orders', String(LINES), '--seed', '42', '--end', END], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('demo generation failed');
+}
+
+/** The overview's metric queries (web/src/pages/overview.tsx) straight on the metric layer. */
+async function baseline(): Promise<{ coldMs: number; warmMs: number }> {
+  const wh = await openWarehouse(DB);
+  const catalog = loadCatalog();
+  const range = { from: FROM, to: END };
+  const tiles = ['paid_amount', 'gmv', 'paid_orders', 'paying_buyers', 'aov', 'conversion_rate', 'refund_rate', 'gross_profit', 'net_profit'];
+  const queries = [
+    { metrics: tiles, ...range, compare: 'mom' as const },
+    { metrics: tiles, ...range, compare: 'yoy' as const },
+    { metrics: ['paid_amount', 'paid_orders'], ...range, grain: 'day' as const },
+    { metrics: ['paid_amount'], dimensions: ['platform'], ...range, limit: 20 },
+    { metrics: ['paid_amount', 'paying_buyers'], dimensions: ['shop'], ...range },
+    { metrics: ['campaign_target_attainment'], dimensions: ['campaign'], ...range },
+  ];
+  const once = async () => {
+    const t = performance.now();
+    for (const q of queries) await runMetricQuery(wh, catalog, q);
+    return performance.now() - t;
+  };
+  try {
+    const coldMs = await once();
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(await once());
+    return { coldMs, warmMs: pct(warm, 50) };
+  } finally {
+    await wh.close();
+  }
+}
+
+async function main(): Promise<void> {
+  ensureStore();
+  const base = await baseline();
+  const { url, proc } = await serve(DB);
+  try {
+    const setup = await fetch(`${url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const login = setup.status === 200 ? setup
+      : await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!.split('='));
+    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies(cookies.map(([name, ...v]) => ({ name: name!, value: v.join('='), url })));
+    const api: number[] = [];
+    const visit = async (record: boolean) => {
+      const page = await context.newPage();
+      const started = new Map<unknown, number>();
+      page.on('request', (r) => started.set(r, performance.now()));
+      page.on('requestfinished', (r) => {
+        if (record && r.url().includes('/api/')) api.push(performance.now() - started.get(r)!);
+      });
+      const t = performance.now();
+      await page.goto(`${url}/?from=${FROM}&to=${END}`);
+      await page.getByTestId('tile-paid_amount').waitFor({ timeout: 600_000 });
+      await settled(page, 600_000);
+      const took = performance.now() - t;
+      await page.close();
+      return took;
+    };
+    const cold = await visit(false);
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(await visit(true));
+    await browser.close();
+
+    const warmP50 = pct(warm, 50);
+    const out = {
+      store: DB, lines: LINES, runs: RUNS,
+      render: { coldMs: Math.round(cold), warmP50Ms: Math.round(warmP50), warmMaxMs: Math.round(Math.max(...warm)) },
+      api: { requests: api.length, p50Ms: Math.round(pct(api, 50)), p95Ms: Math.round(pct(api, 95)) },
+      baseline: { metricLayerColdMs: Math.round(base.coldMs), metricLayerWarmMs: Math.round(base.warmMs) },
+      ratios: { warmRenderVsMetricLayer: Number((warmP50 / base.warmMs).toFixed(2)), coldRenderVsMetricLayer: Number((cold / base.coldMs).toFixed(2)) },
+      goals: { warmRenderUnder1500ms: warmP50 < 1500, apiP95Under300ms: pct(api, 95) < 300 },
+    };
+    process.stdout.write([
+      `经营总览 in Chromium on ${LINES.toLocaleString()} lines`,
+      `  cold render ${ms(cold)} · warm p50 ${ms(warmP50)} (max ${ms(Math.max(...warm))}) — goal < 1500 ms`,
+      `  API ${api.length} requests: p50 ${ms(pct(api, 50))} · p95 ${ms(pct(api, 95))} — goal p95 < 300 ms`,
+      `  baseline (same queries on the metric layer, no HTTP): cold ${ms(base.coldMs)} · warm ${ms(base.warmMs)}`,
+      `  warm render / metric layer = ${out.ratios.warmRenderVsMetricLayer}×`,
+      JSON.stringify(out),
+      '',
+    ].join('\n'));
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}
+
+await main();

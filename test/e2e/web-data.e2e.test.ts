@@ -1,0 +1,86 @@
+/**
+ * The 数据 page in Chromium on an empty store: the overview says what to do, a Taobao order
+ * export uploaded through the page is detected, imported with its bad rows quarantined (file,
+ * row, column, code), listed in the import log, and its numbers reach 经营总览.
+ *
+ * Expected numbers by hand from test/fixtures/ingest/taobao/ExportOrderList202603.csv: six
+ * rows; row 6 has a mangled order id (3.71235E+18) and row 7 a paid amount "abc", so both are
+ * quarantined. Of the four good orders three are paid: 1299.00 + 210.00 + 1024.50 = 2533.50
+ * on 2026-03-01 … 02; the unpaid 59.90 counts only in GMV: 2593.40.
+ */
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
+
+const FILE = resolve('test/fixtures/ingest/taobao/ExportOrderList202603.csv');
+
+describe('data page', { timeout: 600_000 }, () => {
+  let s: WebServer;
+  let page: Page;
+  let errors: string[];
+
+  before(async () => {
+    s = await startWebServer({ demo: false });
+    page = await s.context.newPage();
+    errors = pageErrors(page);
+  });
+  after(async () => { await s?.close(); });
+
+  it('says what to do on an empty store', async () => {
+    await page.goto('/');
+    await page.getByTestId('empty').first().waitFor();
+    assert.match((await page.getByTestId('empty').first().textContent()) ?? '', /请导入平台导出文件,或加载演示店铺/);
+    await page.getByTestId('lang-switch').click();
+    assert.match((await page.getByTestId('empty').first().textContent()) ?? '', /No data yet — import files or load the demo store/);
+    await page.getByTestId('lang-switch').click();
+  });
+
+  it('uploads a Taobao export, shows its format, log and quarantined rows', async () => {
+    await page.goto('/data');
+    await settled(page);
+    await page.locator('input[type=file]').setInputFiles([FILE]);
+    const files = page.getByTestId('import-files');
+    await files.getByText('partial').waitFor({ timeout: 120_000 });
+    const row = files.locator('tbody tr.ant-table-row').first();
+    assert.match((await row.textContent()) ?? '', /ExportOrderList202603\.csv.*taobao-orders/);
+    const cells = await row.locator('td').allTextContents();
+    // file, format, status, read, loaded, quarantined, error
+    assert.equal(cells[3], '6', 'rows read');
+    assert.equal(cells[5], '2', 'rows quarantined');
+
+    const q = page.getByTestId('quarantine');
+    await q.locator('tbody tr.ant-table-row').first().waitFor();
+    const rows = await q.locator('tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr: any) => [...tr.querySelectorAll('td')].map((td: any) => td.textContent as string)));
+    assert.deepEqual(rows.map((r) => r[1]).sort(), ['6', '7'], 'quarantined spreadsheet rows');
+    assert.ok(rows.every((r) => /^[A-Z_]+$/.test(r[3] ?? '')), 'each row carries an error code');
+
+    await page.reload();
+    await page.getByTestId('import-log').getByText('ExportOrderList202603.csv').waitFor();
+  });
+
+  it('shows the imported orders on 经营总览', async () => {
+    await page.goto('/?from=2026-03-01&to=2026-03-02');
+    await settled(page);
+    assert.equal(await page.getByTestId('value-paid_amount').textContent(), '2533.50');
+    assert.equal(await page.getByTestId('value-gmv').textContent(), '2593.40');
+    assert.equal(await page.getByTestId('value-paid_orders').textContent(), '3');
+    assert.deepEqual(errors, []);
+  });
+
+  it('refuses a file that is no export with a coded error', async () => {
+    const res = await fetch(`${s.url}/api/import`, { method: 'POST', body: new FormData() });
+    assert.equal(res.status, 401);
+    const form = new FormData();
+    form.append('files', new Blob(['hello']), 'notes.pdf');
+    const cookies = await s.context.cookies();
+    const csrf = cookies.find((c) => c.name === 'shoplens_csrf')!.value;
+    const bad = await fetch(`${s.url}/api/import`, {
+      method: 'POST', body: form,
+      headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': csrf },
+    });
+    assert.equal(bad.status, 415);
+    assert.equal(((await bad.json()) as { error: { code: string } }).error.code, 'SERVER_UPLOAD_TYPE');
+  });
+});
