@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { fail, CoreErrors } from '../../core/errors.js';
-import { compareKinds, loadCatalog, runMetricQuery, timeGrains, type MetricQuery } from '../../metrics/index.js';
+import { compareKinds, loadCatalog, runMetricQuery, timeGrains, type MetricQuery, type MetricResult } from '../../metrics/index.js';
 import { parseFormat, parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.js';
 import { jsonReplacer, render } from '../output.js';
 
@@ -21,6 +21,17 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], value: str
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) fail(CoreErrors.INVALID_ARGUMENT, { name, value, expected: allowed.join(' | ') });
   return value as T;
+}
+
+/** Terminal display only: ratios to 4 places, changes in %, JSON and CSV keep full precision. */
+function forDisplay(row: MetricResult['rows'][number], columns: MetricResult['columns']): MetricResult['rows'][number] {
+  const out = { ...row };
+  for (const c of columns) {
+    const v = out[c.name];
+    if (typeof v !== 'number' || Number.isInteger(v)) continue;
+    out[c.name] = c.kind === 'change_pct' ? `${(v * 100).toFixed(1)}%` : c.unit === 'ratio' ? v.toFixed(4) : v.toFixed(2);
+  }
+  return out;
 }
 
 interface QueryFlags {
@@ -74,7 +85,8 @@ export function registerQuery(program: Command): void {
         const r = await runMetricQuery(wh, catalog, query);
         const sqlText = `-- SQL\n${r.sql}\n-- params ${JSON.stringify(r.params, jsonReplacer)}\n`;
         if (opts.showSql && format !== 'table') process.stderr.write(sqlText);
-        process.stdout.write(render(r.rows, format, r.columns.map((c) => c.name)));
+        const rows = format === 'table' ? r.rows.map((row) => forDisplay(row, r.columns)) : r.rows;
+        process.stdout.write(render(rows, format, r.columns.map((c) => c.name)));
         if (opts.showSql && format === 'table') process.stdout.write(`\n${sqlText}`);
       }, { mustExist: true });
     });
