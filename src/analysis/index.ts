@@ -9,6 +9,7 @@ import { membersAnalysis, membersOptions } from './members/members.js';
 import { funnelAnalysis, funnelOptions } from './funnel/funnel.js';
 import { pnlAnalysis, pnlOptions } from './profit/pnl.js';
 import { channelRoiAnalysis, channelOptions } from './channel/channel-roi.js';
+import { inventoryAnalysis, inventoryOptions } from './inventory/inventory.js';
 import { reconcileAnalysis, reconcileOptions } from './profit/reconcile.js';
 
 export const analyses: readonly AnalysisEntry[] = [
@@ -21,6 +22,7 @@ export const analyses: readonly AnalysisEntry[] = [
   entry('pnl', '损益表', 'profit and loss', pnlOptions, pnlAnalysis),
   entry('reconcile', '对账', 'reconciliation', reconcileOptions, reconcileAnalysis),
   entry('channel', '渠道投放 ROI', 'channel ROI', channelOptions, channelRoiAnalysis),
+  entry('inventory', '库存健康', 'inventory health', inventoryOptions, inventoryAnalysis),
   entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
 ];
 
@@ -37,6 +39,7 @@ export { membersAnalysis, type MembersOptions } from './members/members.js';
 export { funnelAnalysis, type FunnelOptions } from './funnel/funnel.js';
 export { pnlAnalysis, type PnlOptions } from './profit/pnl.js';
 export { channelRoiAnalysis, type ChannelOptions } from './channel/channel-roi.js';
+export { inventoryAnalysis, type InventoryOptions } from './inventory/inventory.js';
 export { reconcileAnalysis, type ReconcileOptions } from './profit/reconcile.js';
 export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
 export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
