@@ -56,6 +56,11 @@ export const AuthErrors = defineErrors({
     zh: (p: { role: string }) => `角色 ${p.role} 只能访问指定店铺:请用 --shops 列出店铺`,
     en: (p: { role: string }) => `role ${p.role} is limited to named shops: list them with --shops`,
   },
+  AUTH_GRANT_EXCEEDS: {
+    http: 403, userCaused: true,
+    zh: (p: { what: string }) => `不能授予或改动超出你自身权限的内容:${p.what}`,
+    en: (p: { what: string }) => `you cannot grant or change more than you hold yourself: ${p.what}`,
+  },
   AUTH_ROLE_IN_USE: {
     http: 409, userCaused: true,
     zh: (p: { role: string }) => `角色 ${p.role} 仍有用户在用,先为这些用户换角色`,

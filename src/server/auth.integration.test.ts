@@ -176,6 +176,24 @@ for (const engine of metaTestEngines()) describe(`sessions, cookies, CSRF, lock-
     assert.equal(code(unknown), 'AUTH_UNKNOWN_ROLE');
   });
 
+  test('an admin hands out only what they hold', async () => {
+    await t.meta.roles.create({ id: 'hr', name: { zh: '人事', en: 'HR' }, permissions: ['users:manage', 'page:overview', 'metrics:read'], requiresShopList: false });
+    await t.meta.roles.create({ id: 'viewer', name: { zh: '查看', en: 'viewer' }, permissions: ['page:overview', 'metrics:read'], requiresShopList: false });
+    await t.meta.users.create({ name: 'hr1', passwordHash: 'x', role: 'hr', shops: ['tm-1'] });
+    const hr = await t.session('hr1');
+    const add = (role: string, shops: string[] | 'all') => hr.inject({ method: 'POST', url: '/api/users', payload: { name: `v-${role}-${String(shops)}`.replace(/[^\w-]/g, '_'), password: TEST_PASSWORD, role, shops } });
+    assert.equal(code(await add('owner', 'all')), 'AUTH_GRANT_EXCEEDS');
+    assert.equal(code(await add('agency', ['tm-1'])), 'AUTH_GRANT_EXCEEDS', 'agency runs analyses, hr does not');
+    assert.equal(code(await add('viewer', ['jd-1'])), 'AUTH_GRANT_EXCEEDS');
+    assert.equal(code(await add('viewer', 'all')), 'AUTH_GRANT_EXCEEDS');
+    assert.equal((await add('viewer', ['tm-1'])).statusCode, 200);
+    const ownerId = (await t.meta.users.byName('owner'))!.id;
+    assert.equal(code(await hr.inject({ method: 'PATCH', url: `/api/users/${ownerId}`, payload: { disabled: true } })), 'AUTH_GRANT_EXCEEDS');
+    assert.equal(code(await hr.inject({ method: 'DELETE', url: `/api/users/${ownerId}` })), 'AUTH_GRANT_EXCEEDS');
+    assert.equal(code(await hr.inject({ method: 'PUT', url: '/api/roles/hr2', payload: { name: { zh: '人事2', en: 'HR2' }, permissions: ['users:manage', 'export'] } })), 'AUTH_GRANT_EXCEEDS');
+    assert.equal((await t.meta.users.byName('owner'))!.disabled, false);
+  });
+
   test('platform grants put every shop of the platform in scope', async () => {
     const owner = await t.login('owner');
     await owner.inject({ method: 'POST', url: '/api/users', payload: { name: 'tmall-agency', password: TEST_PASSWORD, role: 'agency', shops: [], platforms: ['tmall'] } });

@@ -8,7 +8,7 @@ import { builtinRoles, isBuiltinRole } from '../../auth/roles.js';
 import { MetaErrors } from '../../meta/index.js';
 import { needs } from '../access.js';
 import { audit } from '../audit.js';
-import { changeAccount, createAccount, deleteAccount, userView } from '../services/accounts.js';
+import { assertCanGrant, changeAccount, createAccount, deleteAccount, userView } from '../services/accounts.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam, password, platformList, roleId, shopList, userName, userView as userViewSchema } from './schemas.js';
 
@@ -22,6 +22,11 @@ const roleView = z.object({
 
 export function registerUserRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const admin = needs('users:manage');
+  /** the user being changed may not hold more than the admin changing them */
+  const guardTarget = async (id: string, request: Parameters<typeof principalOf>[0]) => {
+    const target = await deps.meta.users.byId(id);
+    if (target) await assertCanGrant(deps.meta, principalOf(request), { role: target.role, shops: target.shops, platforms: target.platforms });
+  };
   const actor = (request: Parameters<typeof principalOf>[0] & { ip: string }) => {
     const p = principalOf(request);
     return { actorId: p.userId, actorName: p.name, ip: request.ip };
@@ -42,6 +47,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: ServerDeps): void
     },
   }, async (request) => {
     const body = request.body as { name: string; password: string; role: string; shops: string[] | 'all'; platforms?: string[]; displayName?: string };
+    await assertCanGrant(deps.meta, principalOf(request), body);
     return { user: userView(await createAccount(deps.meta, body, actor(request))) };
   });
 
@@ -56,13 +62,17 @@ export function registerUserRoutes(app: FastifyInstance, deps: ServerDeps): void
     },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    return { user: userView(await changeAccount(deps.meta, id, request.body as object, actor(request))) };
+    const change = request.body as { role?: string; shops?: string[] | 'all'; platforms?: string[] };
+    await guardTarget(id, request);
+    await assertCanGrant(deps.meta, principalOf(request), change);
+    return { user: userView(await changeAccount(deps.meta, id, change, actor(request))) };
   });
 
   app.delete('/api/users/:id', {
     config: { access: admin },
     schema: { summary: '删除用户 / delete a user', tags: ['users'], params: idParam, response: { 200: z.object({ ok: z.literal(true) }) } },
   }, async (request) => {
+    await guardTarget((request.params as { id: string }).id, request);
     await deleteAccount(deps.meta, (request.params as { id: string }).id, actor(request));
     return { ok: true as const };
   });
@@ -84,13 +94,15 @@ export function registerUserRoutes(app: FastifyInstance, deps: ServerDeps): void
 
   app.put('/api/roles/:id', {
     config: { access: admin },
-    schema: { summary: '创建或修改自定义角色 / create or change a custom role', tags: ['users'], params: idParam, body: roleBody.omit({ id: true }), response: { 200: z.object({ role: roleView }) } },
+    schema: { summary: '创建或修改自定义角色 / create or change a custom role', tags: ['users'], params: z.strictObject({ id: roleId }), body: roleBody.omit({ id: true }), response: { 200: z.object({ role: roleView }) } },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    const parsed = roleBody.safeParse({ ...(request.body as object), id });
-    if (!parsed.success || isBuiltinRole(id)) fail(MetaErrors.META_CONFLICT, { what: 'role', id });
-    const role = parsed.data;
+    if (isBuiltinRole(id)) fail(MetaErrors.META_CONFLICT, { what: 'role', id });
+    const role = { ...(request.body as Omit<z.infer<typeof roleBody>, 'id'>), id };
+    await assertCanGrant(deps.meta, principalOf(request), { permissions: role.permissions });
     const existing = await deps.meta.roles.get(id);
+    // changing a role changes everyone who holds it: the admin must hold what it had, too
+    if (existing) await assertCanGrant(deps.meta, principalOf(request), { permissions: existing.permissions });
     if (existing) await deps.meta.roles.update(role);
     else await deps.meta.roles.create(role);
     await audit(deps, request, { action: existing ? 'role.update' : 'role.create', target: id, detail: { before: existing ?? null, after: role } });

@@ -6,6 +6,8 @@
 import { fail } from '../../core/errors.js';
 import { AuthErrors } from '../../auth/errors.js';
 import { hashPassword } from '../../auth/passwords.js';
+import type { Permission } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
 import type { AuditEntry, MetaStore, UserPatch, UserRecord } from '../../meta/index.js';
 import { ServerErrors } from '../errors.js';
 import { roleDef } from '../auth/principal-loader.js';
@@ -52,6 +54,25 @@ export async function createAccount(meta: MetaStore, input: NewAccount, actor: A
   const user = await meta.users.create({ name: input.name, displayName: input.displayName ?? input.name, passwordHash, role: input.role, shops: input.shops, platforms });
   await meta.audit.append({ ...actor, action: 'user.create', target: user.id, detail: { name: user.name, role: user.role, shops: user.shops, platforms } });
   return user;
+}
+
+/**
+ * An admin may hand out only what they hold: a custom role with users:manage cannot create an
+ * owner, widen someone past its own shops, or touch a user who holds more than it does.
+ */
+export async function assertCanGrant(
+  meta: MetaStore,
+  actor: Principal,
+  grant: { role?: string; permissions?: readonly string[]; shops?: readonly string[] | 'all'; platforms?: readonly string[] },
+): Promise<void> {
+  const perms = grant.permissions ?? (grant.role !== undefined ? (await roleDef(meta, grant.role))?.permissions ?? [] : []);
+  const extra = perms.filter((p) => !actor.permissions.has(p as Permission));
+  if (extra.length > 0) fail(AuthErrors.AUTH_GRANT_EXCEEDS, { what: extra.join(', ') });
+  const mine = actor.scope.shopIds;
+  if (mine === 'all') return;
+  if (grant.shops === 'all' || (grant.platforms?.length ?? 0) > 0) fail(AuthErrors.AUTH_GRANT_EXCEEDS, { what: 'all shops / platforms' });
+  const outside = (grant.shops ?? []).filter((s) => !mine.includes(s));
+  if (outside.length > 0) fail(AuthErrors.AUTH_GRANT_EXCEEDS, { what: outside.join(', ') });
 }
 
 async function otherOwners(meta: MetaStore, userId: string): Promise<number> {
