@@ -7,7 +7,6 @@ import type { ServerDeps } from '../types.js';
 import { registerAnalysisRoutes } from './analysis.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
-import { registerCustomerRoutes } from './customers.js';
 import { registerDataRoutes } from './data.js';
 import { registerCustomerRoutes } from './customers.js';
 import { registerHealthRoutes } from './health.js';
@@ -25,7 +24,6 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerTokenRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerShopRoutes(app, deps);
-  registerCustomerRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerMetricsRoutes(app, deps);
