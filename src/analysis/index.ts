@@ -10,6 +10,7 @@ import { funnelAnalysis, funnelOptions } from './funnel/funnel.js';
 import { pnlAnalysis, pnlOptions } from './profit/pnl.js';
 import { channelRoiAnalysis, channelOptions } from './channel/channel-roi.js';
 import { inventoryAnalysis, inventoryOptions } from './inventory/inventory.js';
+import { forecastAnalysis, forecastOptions } from './forecast/forecast.js';
 import { reconcileAnalysis, reconcileOptions } from './profit/reconcile.js';
 
 export const analyses: readonly AnalysisEntry[] = [
@@ -23,6 +24,7 @@ export const analyses: readonly AnalysisEntry[] = [
   entry('reconcile', '对账', 'reconciliation', reconcileOptions, reconcileAnalysis),
   entry('channel', '渠道投放 ROI', 'channel ROI', channelOptions, channelRoiAnalysis),
   entry('inventory', '库存健康', 'inventory health', inventoryOptions, inventoryAnalysis),
+  entry('forecast', '销售预测', 'sales forecast', forecastOptions, forecastAnalysis),
   entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
 ];
 
@@ -40,6 +42,7 @@ export { funnelAnalysis, type FunnelOptions } from './funnel/funnel.js';
 export { pnlAnalysis, type PnlOptions } from './profit/pnl.js';
 export { channelRoiAnalysis, type ChannelOptions } from './channel/channel-roi.js';
 export { inventoryAnalysis, type InventoryOptions } from './inventory/inventory.js';
+export { forecastAnalysis, type ForecastOptions } from './forecast/forecast.js';
 export { reconcileAnalysis, type ReconcileOptions } from './profit/reconcile.js';
 export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
 export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
