@@ -196,6 +196,22 @@ export async function runApiQuery(wh: Warehouse, principal: Principal, q: ApiQue
   for (const id of q.metrics) {
     if (!visibleTo(principal, catalog, catalog.get(id))) fail(AuthErrors.AUTH_FORBIDDEN, { permission: 'metrics:finance' });
   }
+  // Answers are kept until the store changes: every load (import, demo) records a data change,
+  // so the latest change number is part of the key and a stale answer is never served.
+  const [v] = await wh.query<{ n: bigint | null }>('SELECT max(change_id) AS n FROM data_changes');
+  const key = JSON.stringify([String(v?.n ?? ''), principal.scope.shopIds, q]);
+  const hit = answers.get(key);
+  if (hit) return hit;
+  const result = await computeApiQuery(wh, principal, catalog, q);
+  if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+  answers.set(key, result);
+  return result;
+}
+
+const MAX_ANSWERS = 500;
+const answers = new Map<string, ApiResult>();
+
+async function computeApiQuery(wh: Warehouse, principal: Principal, catalog: Catalog, q: ApiQuery): Promise<ApiResult> {
   const filters = Object.fromEntries(Object.entries(q.filters ?? {}).filter(([, v]) => v.length > 0));
   const base = {
     metrics: q.metrics, from: q.from, to: q.to,
