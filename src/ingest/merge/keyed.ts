@@ -5,7 +5,7 @@
  */
 import type { TableDef } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
-import { actionCounts, colsOf, count, keyJoin, latestPerKey, q, sameRow, type TableCounts } from './sql.js';
+import { actionCounts, colsOf, count, keyJoin, latestPerKeySql, q, sameRow, type TableCounts } from './sql.js';
 
 export type MergePolicy = 'replace' | 'fill';
 
@@ -24,7 +24,7 @@ export async function upsertKeyed(tx: Warehouse, t: TableDef, stg: string, polic
   const staged = await count(tx, `SELECT count(*) AS n FROM ${q(stg)}`);
   const nw = `new_${t.name}`;
   const diff = `diff_${t.name}`;
-  await tx.exec(`CREATE TEMP TABLE ${q(nw)} AS ${latestPerKey(stg, t.key, cols)}`);
+  await tx.exec(`CREATE TEMP TABLE ${q(nw)} AS ${await latestPerKeySql(tx, stg, t.key, cols, staged)}`);
   const deduped = await count(tx, `SELECT count(*) AS n FROM ${q(nw)}`);
   const k0 = q(t.key[0]!);
   await tx.exec(`CREATE TEMP TABLE ${q(diff)} AS

@@ -10,7 +10,7 @@
 import { orderLines } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { colsOf, count, latestPerKey, q, sameRow, type TableCounts } from './sql.js';
+import { colsOf, count, latestPerKeySql, q, sameRow, type TableCounts } from './sql.js';
 
 const KEY = ['shop_id', 'order_id', 'line_id'];
 
@@ -29,7 +29,7 @@ export async function allocateLines(tx: Warehouse, table: string, where: string)
 export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string): Promise<TableCounts> {
   const cols = colsOf(orderLines);
   const staged = await count(tx, 'SELECT count(*) AS n FROM stg_order_lines');
-  await tx.exec(`CREATE TEMP TABLE new_lines AS ${latestPerKey('stg_order_lines', KEY, [...cols, 'paid_known'])}`);
+  await tx.exec(`CREATE TEMP TABLE new_lines AS ${await latestPerKeySql(tx, 'stg_order_lines', KEY, [...cols, 'paid_known'], staged)}`);
   const deduped = await count(tx, 'SELECT count(*) AS n FROM new_lines');
   // Lines follow their order's payment day.
   await tx.exec(`UPDATE new_lines l SET paid_day = o.paid_day FROM orders o

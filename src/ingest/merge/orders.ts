@@ -47,10 +47,16 @@ function aggregate(col: string): string {
 export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<TableCounts> {
   const cols = colsOf(orders);
   const staged = await count(tx, 'SELECT count(*) AS n FROM stg_orders');
-  await tx.exec(`CREATE TEMP TABLE new_orders AS
-    SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
-    FROM (SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)
-    GROUP BY shop_id, order_id`);
+  const keys = await count(tx, 'SELECT count(DISTINCT (shop_id, order_id)) AS n FROM stg_orders');
+  if (keys === staged) {
+    // One row per order and no repeats (the usual 订单报表): the rows are the orders, no aggregation.
+    await tx.exec(`CREATE TEMP TABLE new_orders AS SELECT ${cols.map(q).join(', ')} FROM stg_orders`);
+  } else {
+    await tx.exec(`CREATE TEMP TABLE new_orders AS
+      SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
+      FROM (SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)
+      GROUP BY shop_id, order_id`);
+  }
   // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
   const frags = m.orderPerLine ? await count(tx, 'SELECT count(*) AS n FROM stg_orders')
     : await count(tx, 'SELECT count(*) AS n FROM (SELECT DISTINCT shop_id, order_id, frag_id FROM stg_orders)');

@@ -20,6 +20,15 @@ export function latestPerKey(stg: string, key: readonly string[], cols: readonly
   return `SELECT ${cols.map(q).join(', ')} FROM ${q(stg)} QUALIFY row_number() OVER (PARTITION BY ${key.map(q).join(', ')} ORDER BY src_row DESC) = 1`;
 }
 
+/**
+ * `latestPerKey`, or a plain select when the staged keys are already unique (the usual case:
+ * the window sort is the most expensive step of a large merge).
+ */
+export async function latestPerKeySql(tx: Warehouse, stg: string, key: readonly string[], cols: readonly string[], staged: number): Promise<string> {
+  const distinct = await count(tx, `SELECT count(DISTINCT (${key.map(q).join(', ')})) AS n FROM ${q(stg)}`);
+  return distinct === staged ? `SELECT ${cols.map(q).join(', ')} FROM ${q(stg)}` : latestPerKey(stg, key, cols);
+}
+
 export async function count(tx: Warehouse, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = await tx.query<{ n: bigint | number | null }>(sql, params as never);
   return Number(row?.n ?? 0);
