@@ -11,6 +11,7 @@ import { pnlAnalysis, pnlOptions } from './profit/pnl.js';
 import { channelRoiAnalysis, channelOptions } from './channel/channel-roi.js';
 import { inventoryAnalysis, inventoryOptions } from './inventory/inventory.js';
 import { forecastAnalysis, forecastOptions } from './forecast/forecast.js';
+import { campaignAnalysis, campaignOptions } from './campaign/campaign.js';
 import { reconcileAnalysis, reconcileOptions } from './profit/reconcile.js';
 
 export const analyses: readonly AnalysisEntry[] = [
@@ -25,6 +26,7 @@ export const analyses: readonly AnalysisEntry[] = [
   entry('channel', '渠道投放 ROI', 'channel ROI', channelOptions, channelRoiAnalysis),
   entry('inventory', '库存健康', 'inventory health', inventoryOptions, inventoryAnalysis),
   entry('forecast', '销售预测', 'sales forecast', forecastOptions, forecastAnalysis),
+  entry('campaign', '大促复盘', 'campaign review', campaignOptions, campaignAnalysis),
   entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
 ];
 
@@ -43,6 +45,7 @@ export { pnlAnalysis, type PnlOptions } from './profit/pnl.js';
 export { channelRoiAnalysis, type ChannelOptions } from './channel/channel-roi.js';
 export { inventoryAnalysis, type InventoryOptions } from './inventory/inventory.js';
 export { forecastAnalysis, type ForecastOptions } from './forecast/forecast.js';
+export { campaignAnalysis, type CampaignOptions } from './campaign/campaign.js';
 export { reconcileAnalysis, type ReconcileOptions } from './profit/reconcile.js';
 export { fitSummaryFile, type SummaryFit } from './ltv/fit-summary.js';
 export { fitBgNbd, expectedPurchases, probabilityAlive, bgNbdLogLikelihood } from './ltv/bg-nbd.js';
