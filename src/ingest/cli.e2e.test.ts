@@ -34,6 +34,7 @@ test('import prints the detected format and run; quarantine and quality show the
     assert.equal(ql.code, 0, ql.stderr);
     assert.match(ql.stdout, /orders_without_lines\s+orders\s+4/);
     const log = runCli(['--db', db, 'quality', '--runs', '--format', 'json']);
+    assert.equal(log.code, 0, log.stderr);
     const runs = JSON.parse(log.stdout).rows as { run_id: string; sha256: string; encoding: string; rows_read: number }[];
     assert.deepEqual(runs.map((x) => [x.run_id, x.encoding, x.rows_read]), [[run, 'gb18030', 6]]);
     assert.match(runs[0]!.sha256, /^[0-9a-f]{64}$/);
