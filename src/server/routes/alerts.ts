@@ -1,0 +1,109 @@
+/**
+ * Alert rules, alerts and backtests. Rules carry their owner's scope (saved with it); alerts
+ * are listed only when every shop they are about is in the reader's scope.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { backtest } from '../../alerts/backtest.js';
+import { applyUserAction, type AlertEvent } from '../../alerts/lifecycle.js';
+import { parseRule } from '../../alerts/rules/parse.js';
+import { alertStore } from '../../alerts/store.js';
+import { ruleFromTemplate, templates } from '../../alerts/templates/index.js';
+import { AlertErrors } from '../../alerts/errors.js';
+import { fail } from '../../core/errors.js';
+import { DEFAULT_TIMEZONE, dayInZone } from '../../core/time.js';
+import { loadCatalog, type Scope } from '../../metrics/index.js';
+import { needs } from '../access.js';
+import { principalOf, type ServerDeps } from '../types.js';
+import { idParam } from './schemas.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const anyJson = z.record(z.string(), z.unknown());
+
+export function visibleAlert(ev: AlertEvent, scope: Scope): boolean {
+  if (scope.shopIds === 'all') return true;
+  const mine = new Set(scope.shopIds);
+  return ev.shopIds.every((s) => s !== '*' && mine.has(s));
+}
+
+export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const store = alertStore(deps.meta);
+
+  app.get('/api/alerts/templates', {
+    config: { access: needs('page:alerts') },
+    schema: { summary: '内置告警模板 / built-in rule templates', tags: ['alerts'], response: { 200: z.object({ templates: z.array(anyJson) }) } },
+  }, async () => ({ templates: templates.map((t) => ({ id: t.id, name: t.name, description: t.description })) }));
+
+  app.get('/api/alerts/rules', {
+    config: { access: needs('page:alerts') },
+    schema: { summary: '告警规则 / alert rules', tags: ['alerts'], response: { 200: z.object({ rules: z.array(anyJson) }) } },
+  }, async () => ({ rules: await store.listRules() }));
+
+  app.put('/api/alerts/rules/:id', {
+    config: { access: needs('alerts:manage') },
+    schema: {
+      summary: '保存规则(可从模板)/ save a rule, optionally from a template', tags: ['alerts'], params: idParam,
+      body: z.object({ template: z.string().optional(), rule: anyJson.optional() }).strict(), response: { 200: z.object({ rule: anyJson }) },
+    },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as { template?: string; rule?: Record<string, unknown> };
+    const p = principalOf(request);
+    // the owner's scope travels with the rule: evaluation never reaches beyond it
+    const owner = p.scope.shopIds === 'all' ? {} : { ownerShopIds: [...p.scope.shopIds] };
+    const rule = body.template ? ruleFromTemplate(body.template, id, {}, { ...body.rule, ...owner }) : parseRule({ ...body.rule, id, ...owner });
+    await store.putRule(rule, p.userId);
+    return { rule };
+  });
+
+  app.delete('/api/alerts/rules/:id', {
+    config: { access: needs('alerts:manage') },
+    schema: { summary: '删除规则 / delete a rule', tags: ['alerts'], params: idParam, response: { 200: z.object({ ok: z.literal(true) }) } },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    if (!(await store.deleteRule(id))) fail(AlertErrors.ALERT_RULE_NOT_FOUND, { rule: id });
+    return { ok: true as const };
+  });
+
+  app.get('/api/alerts', {
+    config: { access: needs('page:alerts', { shops: 'filtered', example: () => ({}) }) },
+    schema: { summary: '告警 / alerts I may see', tags: ['alerts'], querystring: z.object({ open: z.enum(['true', 'false']).optional() }).strict(), response: { 200: z.object({ alerts: z.array(anyJson) }) } },
+  }, async (request) => {
+    const { open } = request.query as { open?: string };
+    const scope = principalOf(request).scope;
+    return { alerts: (await store.listEvents({ openOnly: open === 'true' })).filter((e) => visibleAlert(e, scope)) };
+  });
+
+  app.post('/api/alerts/:id/status', {
+    config: { access: needs('alerts:manage', { shops: 'filtered' }) },
+    schema: {
+      summary: '确认/暂停/关闭告警 / acknowledge, snooze or resolve', tags: ['alerts'], params: idParam,
+      body: z.object({ action: z.enum(['acknowledge', 'snooze', 'resolve', 'reopen']), until: z.string().datetime().optional() }).strict(),
+      response: { 200: z.object({ alert: anyJson }) },
+    },
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = request.body as { action: 'acknowledge' | 'snooze' | 'resolve' | 'reopen'; until?: string };
+    const p = principalOf(request);
+    const ev = await store.getEvent(id);
+    if (!visibleAlert(ev, p.scope)) return reply.callNotFound();
+    const action = body.action === 'acknowledge' ? { kind: 'acknowledge' as const, by: p.userId }
+      : body.action === 'snooze' ? { kind: 'snooze' as const, until: body.until ?? new Date(Date.now() + 86_400_000).toISOString() }
+        : { kind: body.action };
+    const next = applyUserAction(ev, action, dayInZone(new Date(), DEFAULT_TIMEZONE));
+    await store.putEvent(next);
+    return { alert: next };
+  });
+
+  app.post('/api/alerts/backtest', {
+    config: { access: needs('alerts:manage', { shops: 'filtered', example: () => ({ body: { from: '2026-05-01', to: '2026-05-07', builtin: true } }) }) },
+    schema: {
+      summary: '规则回测 / backtest the enabled rules over past days', tags: ['alerts'],
+      body: z.object({ from: day, to: day, builtin: z.boolean().optional() }).strict(), response: { 200: anyJson },
+    },
+  }, async (request) => {
+    const body = request.body as { from: string; to: string; builtin?: boolean };
+    const rules = body.builtin ? templates.map((t) => ruleFromTemplate(t.id, t.id)) : await store.listRules();
+    return backtest(deps.wh, loadCatalog(), rules, { from: body.from, to: body.to }, principalOf(request).scope);
+  });
+}
