@@ -4,7 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../types.js';
+import { registerActionRoutes } from './actions.js';
+import { registerAlertRoutes } from './alerts.js';
 import { registerAnalysisRoutes } from './analysis.js';
+import { registerReportRoutes } from './reports.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerDataRoutes } from './data.js';
@@ -28,4 +31,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerAnalysisRoutes(app, deps);
   registerMetricsRoutes(app, deps);
   registerDataRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerActionRoutes(app, deps);
+  registerReportRoutes(app, deps);
 }
