@@ -78,5 +78,9 @@ describe('shoplens alerts / report / actions', () => {
     assert.match(bad.stderr, /ACTION_BAD_MOVE/);
     const list = JSON.parse(cli('actions', 'list', '--format', 'json').stdout) as { rows: { id: string; stage: string }[] };
     assert.deepEqual(list.rows.map((r) => [r.id, r.stage]), [[id, 'doing']]);
+    const xlsx = join(dir, 'actions.xlsx');
+    const ex = cli('actions', 'export', '--out', xlsx);
+    assert.equal(ex.code, 0, ex.stderr);
+    assert.equal(readFileSync(xlsx).subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file');
   });
 });

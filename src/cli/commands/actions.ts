@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { actionsReport } from '../../actions/export.js';
+import { formatOfFile } from '../../reports/archive.js';
+import { renderFormat } from '../../reports/run.js';
 import { CoreErrors, fail } from '../../core/errors.js';
 import { DEFAULT_TIMEZONE, dayInZone, dayTextToNumber } from '../../core/time.js';
 import { beforeAfter } from '../../actions/compare.js';
@@ -77,6 +81,14 @@ export function registerActions(program: Command): void {
       const r = await withWarehouse(g, (wh) => beforeAfter(wh, loadCatalog(), a, today(), { shopIds: 'all' }), { mustExist: true });
       if (parseFormat(opts.format) === 'json') process.stdout.write(JSON.stringify(r, jsonReplacer, 2) + '\n');
       else process.stdout.write(render([{ metric: r.metric, before: `${r.before.from}~${r.before.to}`, before_value: r.before.value, after: `${r.after.from}~${r.after.to}`, after_value: r.after.value, change_pct: r.changePct, met: r.met === null ? '' : r.met }], 'table'));
+    });
+
+  actions.command('export').description('导出行动跟踪 / export the tracker').requiredOption('--out <file>', '.xlsx | .pdf | .html').option('--lang <lang>', 'zh | en', 'zh')
+    .action(async (opts: { out: string; lang: string }, cmd: Command) => {
+      const format = formatOfFile(opts.out);
+      const [list, problems] = await withActions(cmd.optsWithGlobals<GlobalOptions>(), async (s) => [await s.actions(), await s.problems()] as const);
+      writeFileSync(opts.out, await renderFormat(actionsReport(list, problems, today()), format, opts.lang === 'en' ? 'en' : 'zh'));
+      process.stdout.write(`${opts.out}: ${list.length} actions, ${problems.length} problems\n`);
     });
 
   actions.command('review').description('周复盘 / the weekly review').option('--format <format>', 'table | json', 'json')

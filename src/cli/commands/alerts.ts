@@ -114,7 +114,13 @@ export function registerAlerts(program: Command): void {
   alerts.command('channel-add <json>').description('添加通知渠道(密钥加密保存)/ add a notification channel (secrets sealed)')
     .action(async (json: string, _opts: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const c = parseChannel(JSON.parse(json));
+      let raw: unknown;
+      try {
+        raw = JSON.parse(json);
+      } catch (e) {
+        fail(CoreErrors.INVALID_ARGUMENT, { name: '<json>', value: json.slice(0, 40), expected: `JSON (${(e as Error).message})` });
+      }
+      const c = parseChannel(raw);
       await withAlertStore(g, (s) => s.putChannel(c, loadSecretKey(keySource(g))));
       process.stdout.write(JSON.stringify(publicChannel(c)) + '\n');
     });
