@@ -7,7 +7,7 @@ import { renderInfo, storeInfo } from './info.js';
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('生成演示店铺数据(6 家店铺、24 个月、含预置异常事件)/ generate a realistic demo seller: 6 shops, 24 months, planted incidents')
+    .description('生成演示店铺数据(6 家店铺、24 个月、含预置异常事件;替换库中全部业务数据)/ generate a realistic demo seller: 6 shops, 24 months, planted incidents; replaces all business data in the store')
     .option('--orders <n>', '订单行数 / order lines to generate', parsePositiveInt('--orders'), DEFAULT_DEMO_ORDER_LINES)
     .option('--seed <s>', '随机种子,同一种子生成相同数据 / random seed; the same seed gives the same data', parsePositiveInt('--seed'), 42)
     .option('--end <day>', '最后一天 YYYY-MM-DD,默认昨天 / last day, default yesterday')
