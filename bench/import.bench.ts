@@ -46,7 +46,7 @@ async function floor(path: string, encoding: string): Promise<{ ms: number; rows
 
 async function ours(path: string, dir: string): Promise<{ ms: number; rows: number; peakRss: number; inserted: number }> {
   const dbPath = join(dir, `store-${Date.now()}.duckdb`);
-  const wh = await openWarehouse(dbPath, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '512MB' });
+  const wh = await openWarehouse(dbPath, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '384MB' });
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const t0 = performance.now();

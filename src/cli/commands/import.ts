@@ -65,6 +65,6 @@ export function registerImport(program: Command): void {
           if (format === 'table') process.stdout.write(renderImport(r));
         }
         if (format === 'json') process.stdout.write(JSON.stringify({ runs: results.map(({ problems, ...r }) => ({ ...r, problems: problems.slice(0, 100) })) }, jsonReplacer, 2) + '\n');
-      }, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '512MB' });
+      }, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '384MB' });
     });
 }
