@@ -31,6 +31,8 @@ export interface BgNbdFit extends BgNbdParams {
   ll: number;
   buyers: number;
   evaluations: number;
+  /** the optimum lies at the parameter box: the data barely identify the model (almost no repeat buying) */
+  atBound: boolean;
 }
 
 /** Distinct values of a column and each row's index into them. */
@@ -141,19 +143,39 @@ export function fitBgNbd(data: RfmSummary): BgNbdFit {
   const prepared = prepareRfm(data);
   // On log-parameters θ = e^v: ∂f/∂v = θ · ∂f/∂θ.
   const fg = (v: number[]) => {
+    // A box on log-parameters: data with almost no repeat buying pushes a, b toward 0 or ∞
+    // where the formulas stop being computable; the optimum then sits on the box (see atBound).
+    if (v.some((x) => Math.abs(x) > LOG_BOUND)) return { f: Number.POSITIVE_INFINITY, g: v.map(() => 0) };
     const p = fromLog(v);
     const { ll, grad } = bgNbdGradient(prepared, p);
     return { f: -ll, g: [-grad[0] * p.r, -grad[1] * p.alpha, -grad[2] * p.a, -grad[3] * p.b] };
   };
-  let res: { x: number[]; value: number; evaluations: number } = bfgs(fg, [0, 0, 0, 0], { tolerance: 1e-14 });
-  if (!Number.isFinite(res.value)) {
-    // a data set that sends BFGS off into overflow: the slow, derivative-free path
-    res = minimise((v) => -bgNbdLogLikelihood(prepared, fromLog(v)), [0, 0, 0, 0], { step: 1, maxEvaluations: 4000, maxRestarts: 4 });
+  // Several starts: on data with little repeat buying the surface has long ridges and one
+  // start can stall at the box while another finds the higher likelihood.
+  let res: { x: number[]; value: number; evaluations: number } = { x: [0, 0, 0, 0], value: Number.POSITIVE_INFINITY, evaluations: 0 };
+  for (const start of [[0, 0, 0, 0], [0, 0, 3, 3], [0, 2, 2, 0]]) {
+    const r = bfgs(fg, start, { tolerance: 1e-14 });
+    const evaluations = res.evaluations + r.evaluations;
+    if (r.value < res.value) res = { ...r, evaluations };
+    else res.evaluations = evaluations;
+  }
+  const bounded = (v: number[]) => (v.some((x) => Math.abs(x) > LOG_BOUND) ? Number.POSITIVE_INFINITY : -bgNbdLogLikelihood(prepared, fromLog(v)));
+  const stuck = !Number.isFinite(res.value) || res.x.some((x) => Math.abs(x) > LOG_BOUND - 0.5);
+  // Derivative-free polish where BFGS ended on the box, when the data are small enough for it
+  // (a large shop with flat drop-out lands on the box too, and there the likelihood is flat).
+  if (stuck && data.x.length <= 50_000) {
+    for (const start of Number.isFinite(res.value) ? [res.x, [0, 0, 0, 0]] : [[0, 0, 0, 0]]) {
+      const nm = minimise(bounded, start, { step: 1, maxEvaluations: 4000, maxRestarts: 4 });
+      if (nm.value < res.value) res = { x: nm.x, value: nm.value, evaluations: res.evaluations + nm.evaluations };
+    }
   }
   let buyers = 0;
   for (let i = 0; i < data.weight.length; i++) buyers += data.weight[i]!;
-  return { ...fromLog(res.x), ll: -res.value, buyers, evaluations: res.evaluations };
+  return { ...fromLog(res.x), ll: -res.value, buyers, evaluations: res.evaluations, atBound: res.x.some((x) => Math.abs(x) > LOG_BOUND - 0.5) };
 }
+
+/** Parameters stay within e^±15 (3e-7 … 3e6). */
+const LOG_BOUND = 15;
 
 const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) });
 

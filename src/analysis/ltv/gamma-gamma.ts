@@ -63,6 +63,7 @@ export function gammaGammaGradient(d: SpendSummary, par: GammaGammaParams): { ll
 export function fitGammaGamma(d: SpendSummary): GammaGammaFit {
   if (d.x.length === 0) throw new RangeError('Gamma-Gamma needs at least one repeat buyer');
   const fg = (u: number[]) => {
+    if (u.some((x) => Math.abs(x) > 15)) return { f: Number.POSITIVE_INFINITY, g: u.map(() => 0) };
     const par = fromLog(u);
     const { ll, grad } = gammaGammaGradient(d, par);
     return { f: -ll, g: [-grad[0] * par.p, -grad[1] * par.q, -grad[2] * par.v] };

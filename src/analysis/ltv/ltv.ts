@@ -61,7 +61,7 @@ export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Prom
       const [x, tx, T] = [count(g.x), count(g.tx_days) / WEEK, count(g.t_days) / WEEK];
       return {
         x, tx_days: count(g.tx_days), t_days: count(g.t_days), p_alive: probabilityAlive(bg, x, tx, T),
-        n6: expectedPurchases(bg, HORIZON_WEEKS.m6, x, tx, T), n12: expectedPurchases(bg, HORIZON_WEEKS.m12, x, tx, T),
+        n6: sane(expectedPurchases(bg, HORIZON_WEEKS.m6, x, tx, T)), n12: sane(expectedPurchases(bg, HORIZON_WEEKS.m12, x, tx, T)),
       };
     });
     return loadPredictions(wh, preds, async (predTable) => {
@@ -107,6 +107,7 @@ export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Prom
           ...pdNote(await ordersWithoutBuyer(wh, options.scope, o.from, o.to)),
           ...(gg ? [] : [{ zh: '复购买家太少,消费金额用历史均值代替 Gamma-Gamma', en: 'too few repeat buyers: spend is the historical mean instead of Gamma-Gamma' }]),
           { zh: '预测金额为未折现的元,时间单位为周', en: 'predicted values are undiscounted yuan; model time unit is the week' },
+          ...(bg.atBound ? [{ zh: '复购极少,BG/NBD 参数落在边界上,预测仅供参考', en: 'almost no repeat buying: BG/NBD parameters sit at their bounds; treat predictions as rough' }] : []),
         ],
       };
     });
@@ -114,3 +115,6 @@ export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Prom
 }
 
 export { expectedAverageSpend };
+
+/** Expected purchases are never negative or infinite; numerical trouble far out in the tails counts as none. */
+const sane = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
