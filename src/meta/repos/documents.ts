@@ -5,7 +5,7 @@ import { toNumber, type MetaRow, type SqlDb } from '../sql-db.js';
  * rules, actions, import runs. The owning layer validates the body (its own zod schema); the
  * store only keeps it. Kinds are listed so a typo is a compile error.
  */
-export const documentKinds = ['dashboard', 'saved_report', 'alert_rule', 'alert_event', 'action', 'import_log', 'setting'] as const;
+export const documentKinds = ['dashboard', 'saved_report', 'alert_rule', 'alert_event', 'action', 'import_log', 'setting', 'report_schedule'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export interface DocumentRecord<T = unknown> {
