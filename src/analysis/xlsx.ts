@@ -1,5 +1,5 @@
 /** An analysis result as a workbook: a summary sheet, then one sheet per table. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AnalysisResult, Row } from './result.js';
 
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[]): void {
@@ -11,7 +11,8 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[]): voi
 }
 
 export async function resultToXlsx(result: AnalysisResult): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS }; // lazy: slow to load
+  const wb = new Excel.Workbook();
   wb.creator = 'ShopLens';
   addSheet(wb, 'summary', [
     ...Object.entries(result.summary).map(([k, v]) => ({ item: k, value: v })),

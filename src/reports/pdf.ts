@@ -4,7 +4,6 @@
  * and no URL is navigated), so a report cannot leak data to a third party while printing.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { fail } from '../core/errors.js';
 import { ReportErrors } from './errors.js';
 
@@ -17,6 +16,8 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 export async function renderPdf(html: string, options: { executablePath?: string } = {}): Promise<Buffer> {
   const executablePath = options.executablePath ?? chromiumPath();
   if (!existsSync(executablePath)) fail(ReportErrors.REPORT_CHROMIUM_MISSING, { path: executablePath });
+  // loaded on first use: playwright-core costs seconds of start-up for every command otherwise
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],

@@ -3,7 +3,7 @@
  * numbers with a number format (money `#,##0.00`, percent `0.0%`), so a seller can sum and
  * chart them in Excel/WPS — never as text that merely looks like a number.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSNs from 'exceljs';
 import type { Lang } from '../alerts/notify/types.js';
 import { cellNumber, numericKinds, type CellKind, type RenderedReport } from './table.js';
 
@@ -19,6 +19,7 @@ export function sheetName(title: string, taken: Set<string>): string {
 }
 
 export async function renderXlsx(r: RenderedReport, lang: Lang): Promise<Buffer> {
+  const { default: ExcelJS } = (await import('exceljs')) as { default: typeof ExcelJSNs }; // lazy: slow to load
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ShopLens';
   wb.created = r.generatedAt;

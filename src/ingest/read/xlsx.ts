@@ -2,7 +2,7 @@
  * Streams an xlsx workbook sheet by sheet with exceljs's streaming reader, so a big export
  * never sits in memory whole. Cells come out as text, numbers or Dates (date-formatted cells).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSNs from 'exceljs';
 import type { Cell, RawRow } from './types.js';
 
 const BATCH = 2048;
@@ -28,6 +28,8 @@ function cellValue(v: unknown): Cell {
 
 /** Yields each sheet with its rows in batches; row numbers are the sheet's own (1-based). */
 export async function* readXlsx(path: string): AsyncGenerator<SheetStream> {
+  // loaded on first use: exceljs costs a second of start-up otherwise
+  const { default: ExcelJS } = (await import('exceljs')) as { default: typeof ExcelJSNs };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'emit',
   });

@@ -4,7 +4,7 @@
  * and table export. Every number comes from `runMetricQuery` / `explainMetric` with the
  * principal's scope; nothing here computes a business number.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSNs from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
@@ -270,6 +270,8 @@ function toCsv(r: ApiResult, lang: 'zh' | 'en'): string {
 
 /** XLSX with numbers as numbers: money in yuan with two decimals, ratios as percentages. */
 async function toXlsx(r: ApiResult, lang: 'zh' | 'en'): Promise<Buffer> {
+  // exceljs is loaded on first use: it costs a second of start-up for every command otherwise.
+  const { default: ExcelJS } = (await import('exceljs')) as { default: typeof ExcelJSNs };
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ShopLens';
   const ws = wb.addWorksheet('ShopLens');
