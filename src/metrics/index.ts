@@ -10,3 +10,4 @@ export { dimensionNames, dimensionLabels, timeGrains, grainLabels, drillPaths, t
 export { previousRange, type DayRange } from './time/periods.js';
 export { MetricErrors } from './errors.js';
 export type { Cell } from './format.js';
+export { refreshRollups } from './rollups/refresh.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { generateDemo, DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
+import { DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
 import { parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.js';
-import { Progress } from '../progress.js';
+import { runDemo } from '../run-demo.js';
 import { renderInfo, storeInfo } from './info.js';
 
 export function registerDemo(program: Command): void {
@@ -13,14 +13,7 @@ export function registerDemo(program: Command): void {
     .option('--end <day>', '最后一天 YYYY-MM-DD,默认昨天 / last day, default yesterday')
     .action(async (opts: { orders: number; seed: number; end?: string }, cmd: Command) => {
       await withWarehouse(cmd.optsWithGlobals<GlobalOptions>(), async (wh) => {
-        const progress = new Progress('demo', opts.orders, 'lines');
-        const summary = await generateDemo(wh, {
-          orderLines: opts.orders,
-          seed: opts.seed,
-          ...(opts.end ? { endDay: opts.end } : {}),
-          onProgress: (n) => progress.update(n),
-        });
-        progress.done(summary.orderLines);
+        await runDemo(wh, { orderLines: opts.orders, seed: opts.seed, ...(opts.end ? { endDay: opts.end } : {}) });
         process.stdout.write(renderInfo(await storeInfo(wh), 'table'));
       }, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '2GB' });
     });

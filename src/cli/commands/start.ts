@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { generateDemo, DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
+import { DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
 import { withWarehouse, type GlobalOptions } from '../context.js';
-import { Progress } from '../progress.js';
+import { runDemo } from '../run-demo.js';
 import { renderInfo, storeInfo } from './info.js';
 import { hostOption, parsePort, serveUntilStopped } from './serve.js';
 
@@ -18,9 +18,7 @@ export function registerStart(program: Command): void {
         const [row] = await wh.query<{ n: bigint }>('SELECT count(*) AS n FROM shops');
         if (row?.n === 0n) {
           process.stdout.write('库为空,正在生成演示数据 / the store is empty: generating the demo store…\n');
-          const progress = new Progress('demo', DEFAULT_DEMO_ORDER_LINES, 'lines');
-          const s = await generateDemo(wh, { orderLines: DEFAULT_DEMO_ORDER_LINES, seed: 42, onProgress: (n) => progress.update(n) });
-          progress.done(s.orderLines);
+          await runDemo(wh, { orderLines: DEFAULT_DEMO_ORDER_LINES, seed: 42 });
         }
         process.stdout.write(renderInfo(await storeInfo(wh), 'table'));
         if (opts.serve) await serveUntilStopped(wh, g, opts);
