@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { Cron } from 'croner';
 import { canSeeMetric } from '../auth/finance-metrics.js';
-import { intersectScopes, type Principal, type Scope } from '../auth/principal.js';
+import type { Principal, Scope } from '../auth/principal.js';
 import { fileDeliveryLog, type ChannelConfig, type KeySource } from '../alerts/notify/index.js';
 import { runAlerts, type AlertRunContext } from '../alerts/run.js';
 import { dayToJudge, scheduleAlerts, type AlertSchedule } from '../alerts/scheduler.js';
@@ -110,7 +110,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
       if (missing.length > 0) log.error({ schedule: s.id, channels: missing }, 'report schedule names unknown channels');
       const channels = s.channels.flatMap((id) => channelsById.get(id) ?? []);
       const audience = await audiencePrincipal(deps, stored.ownerId ?? '', recipientsOf(channels));
-      const scope = intersectScopes(audience.scope);
+      const scope = audience.scope;
       if (isEmpty(scope)) {
         log.error({ schedule: s.id, owner: stored.ownerId }, 'report schedule skipped: its owner and channels share no shop');
         return;

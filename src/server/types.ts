@@ -9,6 +9,8 @@ export interface ServerDeps {
   wh: Warehouse;
   meta: MetaStore;
   config: ServerConfig;
+  /** called after each upload's import finishes (the scheduler's alert round); errors are logged */
+  onImported?: () => Promise<void>;
 }
 
 declare module 'fastify' {

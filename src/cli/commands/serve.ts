@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { dirname } from 'node:path';
 import { openMetaStore, resolveMetaLocation } from '../../meta/index.js';
+import { loadCatalog } from '../../metrics/index.js';
 import { buildServer } from '../../server/app.js';
 import { serverConfig } from '../../server/config.js';
+import { startScheduler, type Scheduler } from '../../server/scheduler.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { resolveDbPath } from '../../warehouse/index.js';
 import { parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.js';
@@ -15,10 +18,18 @@ export interface ServeOptions {
 /** Serves the API and the web app on `wh` until SIGINT/SIGTERM; prints the URL once listening. */
 export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: ServeOptions): Promise<void> {
   const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
+  // alert rules and report schedules run by the clock while the server is up (src/server/scheduler.ts)
+  let scheduler: Scheduler | undefined;
   try {
-    const app = await buildServer({ wh, meta, config: serverConfig({ host: opts.host, port: opts.port, trustProxy: opts.trustProxy ?? false, logger: g.debug === true }) });
+    const app = await buildServer({
+      wh, meta, config: serverConfig({ host: opts.host, port: opts.port, trustProxy: opts.trustProxy ?? false, logger: g.debug === true }),
+      onImported: () => scheduler?.afterImport() ?? Promise.resolve(),
+    });
     const address = await app.listen({ host: opts.host, port: opts.port });
     const url = address.replace('//[::1]', '//localhost');
+    scheduler = await startScheduler({ wh, meta, catalog: loadCatalog(), dataDir: dirname(resolveDbPath(g.db)), baseUrl: process.env.SHOPLENS_BASE_URL ?? url,
+      // without --debug fastify's logger is silent, and a failing schedule must still be seen: stderr
+      ...(g.debug === true ? { log: app.log } : {}) });
     const needsSetup = (await meta.users.count()) === 0;
     process.stdout.write(`ShopLens 已启动 / ShopLens is running: ${url}\n`);
     if (needsSetup) process.stdout.write(`首次使用:打开网页完成设置,或运行 shoplens user add <名字> --role owner --password-stdin\nFirst run: open the page to create the admin, or run shoplens user add <name> --role owner --password-stdin\n`);
@@ -28,8 +39,11 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
       process.once('SIGTERM', stop);
     });
     process.stdout.write('正在停止 / stopping…\n');
+    scheduler.stop();
     await app.close();
+    await scheduler.idle();
   } finally {
+    scheduler?.stop();
     await meta.close();
   }
 }

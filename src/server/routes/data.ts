@@ -146,7 +146,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
       files: saved.files.map((f) => ({ file: f.name, format: null, status: 'queued', runId: null, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0 })),
     });
     await audit(deps, request, { action: 'import', target: id, detail: { files: saved.files.map((f) => f.name) } });
-    queue = queue.then(() => runUpload(wh, id, saved.files, saved.shop, dir)).catch((e: unknown) => request.log.error({ err: e }, 'upload failed'));
+    queue = queue.then(() => runUpload(wh, id, saved.files, saved.shop, dir)).then(() => deps.onImported?.()).catch((e: unknown) => request.log.error({ err: e }, 'upload failed'));
     return { runId: id };
   });
 

@@ -12,11 +12,23 @@ import { contentTypes, listArchive, readArchived, reportFormats } from '../../re
 import { findReport } from '../../reports/definition.js';
 import { reportPeriods, resolvePeriod, type ReportPeriod } from '../../reports/period.js';
 import { renderFormat } from '../../reports/run.js';
+import { reportScheduleSchema, reportScheduleStore, ScheduleErrors, type StoredSchedule } from '../../reports/schedule.js';
+import { fail } from '../../core/errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { audit } from '../audit.js';
 import { evaluateReport } from '../../reports/evaluate.js';
 import { needs } from '../access.js';
 import { principalOf, type ServerDeps } from '../types.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/**
+ * Schedules: a reader limited to some shops sees and changes only their own; one who sees every
+ * shop manages all. The owner is whoever saved it last — the run is bounded by their rights.
+ */
+const mayManage = (p: Principal, s: StoredSchedule) => p.scope.shopIds === 'all' || s.ownerId === p.userId;
+const scheduleId = z.strictObject({ id: z.string().min(1).max(100).regex(/^[\w.-]+$/) });
+const scheduleView = z.object({ id: z.string(), report: z.string(), cron: z.string(), timezone: z.string(), formats: z.array(z.string()), channels: z.array(z.string()), lang: z.string(), enabled: z.boolean(), ownerId: z.string().nullable() });
 
 export function registerReportRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const dataDir = dirname(deps.wh.location);
@@ -56,5 +68,46 @@ export function registerReportRoutes(app: FastifyInstance, deps: ServerDeps): vo
     if (principalOf(request).scope.shopIds !== 'all') return reply.callNotFound();
     const f = readArchived(dataDir, `${report}/${file}`);
     return reply.type(contentTypes[f.format]).send(f.content);
+  });
+
+  const schedules = reportScheduleStore(deps.meta);
+
+  app.get('/api/reports/schedules', {
+    config: { access: needs(['page:reports', 'export'], { shops: 'none', example: () => ({}) }) },
+    schema: { summary: '报表发送计划 / report schedules', tags: ['reports'], response: { 200: z.object({ schedules: z.array(scheduleView) }) } },
+  }, async (request) => {
+    const p = principalOf(request);
+    return { schedules: (await schedules.list()).filter((s) => mayManage(p, s)).map((s) => ({ ...s.schedule, ownerId: s.ownerId })) };
+  });
+
+  app.put('/api/reports/schedules/:id', {
+    config: { access: needs(['page:reports', 'export', 'reports:manage'], { shops: 'none', example: () => ({ params: { id: 'matrix-daily' }, body: { report: 'daily', cron: '0 8 * * *', formats: ['xlsx'] } }) }) },
+    schema: {
+      summary: '保存报表发送计划(定时、格式、渠道)/ save a report schedule (cron, formats, channels)', tags: ['reports'], params: scheduleId,
+      body: reportScheduleSchema.omit({ id: true }), response: { 200: z.object({ schedule: scheduleView }) },
+    },
+  }, async (request) => {
+    const p = principalOf(request);
+    const { id } = request.params as { id: string };
+    const existing = (await schedules.list()).find((s) => s.schedule.id === id);
+    if (existing && !mayManage(p, existing)) fail(ScheduleErrors.REPORT_SCHEDULE_NOT_FOUND, { id });
+    const body = request.body as Record<string, unknown>;
+    await findReport(deps.meta, String(body['report'])); // an unknown report is refused now, not at 8 a.m.
+    const saved = await schedules.put({ ...body, id } as Parameters<typeof schedules.put>[0], p.userId);
+    await audit(deps, request, { action: 'report.update', target: id, detail: { report: saved.report, cron: saved.cron, channels: saved.channels } });
+    return { schedule: { ...saved, ownerId: p.userId } };
+  });
+
+  app.delete('/api/reports/schedules/:id', {
+    config: { access: needs(['page:reports', 'export', 'reports:manage'], { shops: 'none', example: () => ({ params: { id: 'matrix-missing' } }) }) },
+    schema: { summary: '删除报表发送计划 / delete a report schedule', tags: ['reports'], params: scheduleId, response: { 200: z.object({ ok: z.literal(true) }) } },
+  }, async (request) => {
+    const p = principalOf(request);
+    const { id } = request.params as { id: string };
+    const existing = (await schedules.list()).find((s) => s.schedule.id === id);
+    if (!existing || !mayManage(p, existing)) return fail(ScheduleErrors.REPORT_SCHEDULE_NOT_FOUND, { id });
+    await schedules.remove(id);
+    await audit(deps, request, { action: 'delete', target: id, detail: {} });
+    return { ok: true as const };
   });
 }
