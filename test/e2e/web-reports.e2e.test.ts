@@ -60,8 +60,9 @@ describe('report builder', { timeout: 600_000 }, () => {
     assert.deepEqual(saved.reports.map((r) => [r.name, r.query.metrics, r.query.dimensions]), [[NAME, ['paid_amount', 'paid_orders'], ['platform']]]);
 
     page.once('dialog', (d) => void d.accept('老板看板'));
+    const placed = page.waitForResponse((r) => r.url().endsWith('/api/dashboards') && r.request().method() === 'POST');
     await page.getByTestId('rb-dashboard').click();
-    await page.waitForTimeout(300);
+    assert.equal((await placed).status(), 200);
     await page.goto(`/dashboards?from=${FROM}&to=${TO}`);
     await settled(page);
     await page.getByTestId(`dash-card-${NAME}`).getByTestId('report-table').waitFor();

@@ -33,10 +33,12 @@ export function Page() {
                 {current.reports.map((id) => {
                   const r = reports.data?.reports.find((x) => x.id === id);
                   if (!r) return null;
-                  const query = { ...r.query, from: filters.from, to: filters.to, filters: apiFilters(filters) };
+                  // The saved chart kind is the card's, not the query's.
+                  const { chart, ...saved } = r.query;
+                  const query = { ...saved, from: filters.from, to: filters.to, filters: apiFilters(filters) };
                   return (
                     <Col key={id} xs={24} lg={12}>
-                      <Card size="small" title={r.name} data-testid={`dash-card-${r.name}`}><QueryView query={query} chart={r.query.chart} height={280} /></Card>
+                      <Card size="small" title={r.name} data-testid={`dash-card-${r.name}`}><QueryView query={query} chart={chart} height={280} /></Card>
                     </Col>
                   );
                 })}
