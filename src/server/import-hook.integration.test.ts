@@ -1,0 +1,36 @@
+/** The import route tells the scheduler when an upload's import has finished (deps.onImported). */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { testServer, type TestServer } from './testing/harness.js';
+
+let t: TestServer;
+before(async () => { t = await testServer(); });
+after(() => t.close());
+
+test('POST /api/import calls onImported once the upload has been imported', async () => {
+  const calls: string[] = [];
+  // the same deps object the routes were registered with: serve.ts passes the scheduler's afterImport here
+  t.app.deps.onImported = async () => {
+    const runs = (await (await t.session('owner')).inject({ method: 'GET', url: `/api/import/runs/${uploadId}` })).json() as { status: string };
+    calls.push(runs.status);
+  };
+  let uploadId = '';
+  const boundary = 'shoplens-test-boundary';
+  const file = readFileSync(new URL('../../test/fixtures/ingest/taobao/refunds202603.csv', import.meta.url));
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="shop"\r\n\r\ntm-1\r\n`),
+    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="refunds202603.csv"\r\ncontent-type: text/csv\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const owner = await t.session('owner');
+  const res = await owner.inject({ method: 'POST', url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  assert.equal(res.statusCode, 200, res.body);
+  uploadId = (res.json() as { runId: string }).runId;
+  const deadline = Date.now() + 20_000;
+  while (calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  // called after the upload finished, not while it was still running
+  assert.equal(calls.length, 1);
+  assert.notEqual(calls[0], 'running');
+});
