@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AlertEvent } from './lifecycle.js';
-import { alertMessage } from './message.js';
+import { loadCatalog } from '../metrics/index.js';
+import { alertMessage, ruleMetricInfo } from './message.js';
 import { ruleFromTemplate } from './templates/index.js';
 
 it('says what moved, by how much, against what baseline, and who contributed', () => {
@@ -21,4 +22,16 @@ it('says what moved, by how much, against what baseline, and who contributed', (
   assert.deepEqual(m.facts!.map((f) => f.value), ['退款率 / refund rate', '店铺 douyin_live,SKU S1 / shop douyin_live, SKU S1', '2026-05-09', '7.3', '广东: 50%']);
   assert.equal(m.link!.url, 'http://127.0.0.1:7070/alerts/refund%3Ashop%3Ddouyin_live%7Csku%3DS1%3A2026-05-09');
   assert.equal(m.severity, 'critical');
+});
+
+it('a rule with `per` reads as the ratio of its two metrics, in percentage points', () => {
+  const catalog = loadCatalog();
+  const rule = ruleFromTemplate('refund_rate_spike', 'refund');
+  assert.equal(rule.per, 'paid_amount');
+  const info = ruleMetricInfo(catalog, rule);
+  assert.equal(info.unit, 'ratio');
+  assert.equal(info.name.en, `${catalog.get(rule.metric).name.en} per ${catalog.get('paid_amount').name.en}`);
+  // without `per` the catalog's own metric
+  assert.equal(ruleMetricInfo(catalog, { metric: 'refund_rate' }).unit, 'ratio');
+  assert.equal(ruleMetricInfo(catalog, { metric: 'refund_amount' }).unit, 'money');
 });

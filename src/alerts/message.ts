@@ -3,6 +3,7 @@
  * baseline, and which dimension values contributed most. Numbers are formatted in the metric's
  * unit; the wording is bilingual and each channel picks its language.
  */
+import type { Catalog } from '../metrics/catalog/load.js';
 import type { CompiledMetric } from '../metrics/catalog/resolve.js';
 import { dimensionLabels, isDimension } from '../metrics/dimensions.js';
 import type { AlertEvent } from './lifecycle.js';
@@ -63,6 +64,14 @@ export function entityText(entity: Readonly<Record<string, string>>): Localized 
     zh: parts.map(([d, v]) => `${label(d, 'zh')} ${v}`).join(','),
     en: parts.map(([d, v]) => `${label(d, 'en')} ${v}`).join(', '),
   };
+}
+
+/** What a rule's value is: its metric, or `metric ÷ per` (a ratio) for rules with `per`. */
+export function ruleMetricInfo(catalog: Pick<Catalog, 'get'>, rule: Pick<AlertRule, 'metric' | 'per'>): MetricInfo {
+  const m = catalog.get(rule.metric);
+  if (rule.per === undefined) return m;
+  const d = catalog.get(rule.per);
+  return { id: `${m.id}/${d.id}`, name: { zh: `${m.name.zh} / ${d.name.zh}`, en: `${m.name.en} per ${d.name.en}` }, unit: 'ratio' };
 }
 
 export function alertMessage(ev: AlertEvent, rule: AlertRule, metric: MetricInfo, options: { baseUrl?: string } = {}): NotifyMessage {

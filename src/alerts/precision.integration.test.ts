@@ -4,15 +4,22 @@
  * it is about the incident's shop (and SKU / traffic source where the incident has one) and
  * opens inside the incident's detection window; every other alert of these rules is false.
  *
- * Levels held, and why (150 k order lines, small enough for CI):
- * - recall ≥ 3/4. The data gap, the stock-out and the conversion drop must be found. The refund
- *   spike is not required: at this size the bad SKU sells 1–2 orders a day, so "40 % of a week's
- *   lines refunded" is a handful of refunds spread over the following weeks, inside the noise of
- *   ordinary refunds — no rule can separate it without alerting on every stray refund.
- * - false alerts ≤ 0.3 per shop-month, i.e. about one a month across the six shops. The demo runs
- *   SKUs low on stock and has genuinely weak conversion days on its own (they are not in the
- *   incident table but a seller would look at most of them), so precision against the table is
- *   bounded well below 1; the per-shop-month rate is what a team feels.
+ * Levels held, and why (150 k order lines, small enough for CI; seed 42 is deterministic, so the
+ * figures below are exact for this store, and the levels leave a little room under them):
+ * - recall = 1: all four incidents. The refund spike is the marginal one: at this size the bad
+ *   SKU sells ~2 orders a day, so the planted week is 13 lines and 4 of them refunded (~30 %, the
+ *   README's ~40 % within binomial noise). The rule judges refunds by the refunded orders' paid day
+ *   (14 days late, once returns are back), where that week reads ~23 % against a baseline of ~0; by
+ *   the refund's finished day (the old rule) the same 4 refunds fall over May 8–16 and are diluted
+ *   by the next weeks' sales, below any cut-off that ignores single stray refunds.
+ * - precision ≥ 0.12 (measured 4 / 26 ≈ 0.15; it was 3 / 34 ≈ 0.09 before this change, with the
+ *   refund spike missed). Stock-out risk now needs two days in a row (15 → 6 false); the refund
+ *   rule's false alerts are weeks where 2–3 ordinary refunds hit a SKU selling ~12 orders — the
+ *   same count as the planted 4, so they cannot be told apart at this volume.
+ * - false alerts ≤ 0.2 per shop-month (measured ≈ 0.15, about one a month across the six shops).
+ *   The demo runs SKUs low on stock and has genuinely weak conversion days on its own (they are not
+ *   in the incident table but a seller would look at most of them), so precision against the table
+ *   is bounded well below 1; the per-shop-month rate is what a team feels.
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -84,11 +91,11 @@ it('built-in rules find the planted incidents with few false alerts over 24 mont
   const falsePerShopMonth = (alerts - truePositives) / (shops * months);
   console.log(JSON.stringify({ from: firstDay, to: lastDay, alerts, truePositives, precision, recall, falsePerShopMonth, found: [...found], perRule: Object.fromEntries(perRule) }, null, 2));
 
-  for (const kind of ['data_gap', 'stockout', 'conversion_drop']) {
+  for (const kind of ['data_gap', 'stockout', 'conversion_drop', 'refund_spike']) {
     const inc = incidents.find((i) => i.kind === kind)!;
     assert.ok(found.has(inc.incident_id), `${kind} ${inc.shop_id} ${inc.start_day}…${inc.end_day} must be found`);
   }
-  assert.ok(recall >= 0.75, `recall ${recall}`);
-  assert.ok(falsePerShopMonth <= 0.3, `false alerts per shop-month ${falsePerShopMonth.toFixed(3)}`);
-  assert.ok(precision >= 0.05, `precision ${precision.toFixed(3)}`);
+  assert.equal(recall, 1, `recall ${recall}`);
+  assert.ok(falsePerShopMonth <= 0.2, `false alerts per shop-month ${falsePerShopMonth.toFixed(3)}`);
+  assert.ok(precision >= 0.12, `precision ${precision.toFixed(3)}`);
 });

@@ -9,7 +9,7 @@ import { loadCampaignDays } from './campaign-days.js';
 import { alertContributors } from './contributors.js';
 import { evaluateRule, ruleScope } from './engine.js';
 import { isMuted, type AlertEvent } from './lifecycle.js';
-import { alertMessage } from './message.js';
+import { alertMessage, ruleMetricInfo } from './message.js';
 import { createNotifiers, deliver, type ChannelConfig, type DeliveryLog, type DeliveryRecord, type KeySource, type RetryPolicy } from './notify/index.js';
 import type { AlertStore } from './store.js';
 import { metricRunner } from './source.js';
@@ -64,7 +64,7 @@ export async function runAlerts(ctx: AlertRunContext, day: string, options: { ru
       if (options.notify === false || isMuted(ev, now)) continue;
       const targets = channels.filter((c) => rule.channels.includes(c.id) && channelCovers(c, ev.shopIds));
       if (targets.length === 0) continue;
-      const msg = alertMessage(ev, rule, ctx.catalog.get(rule.metric), ctx.baseUrl ? { baseUrl: ctx.baseUrl } : {});
+      const msg = alertMessage(ev, rule, ruleMetricInfo(ctx.catalog, rule), ctx.baseUrl ? { baseUrl: ctx.baseUrl } : {});
       deliveries.push(...(await deliver(msg, createNotifiers(targets, ctx.keys), { ...(ctx.log ? { log: ctx.log } : {}), ...(ctx.retry ? { retry: ctx.retry } : {}) })));
     }
   }

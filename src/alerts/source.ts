@@ -10,6 +10,8 @@ import type { Catalog } from '../metrics/catalog/load.js';
 import type { Cell } from '../metrics/format.js';
 import type { MetricQuery, Scope } from '../metrics/query.js';
 import { runMetricQuery } from '../metrics/run.js';
+import { fail } from '../core/errors.js';
+import { AlertErrors } from './errors.js';
 import type { Warehouse } from '../warehouse/index.js';
 import type { DayPoint, EntitySeries } from './detect/series.js';
 import { entityKey } from './detect/series.js';
@@ -48,6 +50,14 @@ export function shapeOf(catalog: Catalog, id: string, windowDays: number): Shape
   return { kind: 'perday', id };
 }
 
+/** `rule.metric ÷ rule.per`: exact over a window only when both add up across days. */
+function perShape(catalog: Catalog, rule: AlertRule, per: string): Shape {
+  for (const id of [rule.metric, per]) {
+    if (!catalog.get(id).additive) fail(AlertErrors.ALERT_METRIC_UNSUPPORTED, { rule: rule.id, metric: id, reason: '`per` 需要可按日相加的指标 / `per` needs metrics that add up across days' });
+  }
+  return { kind: 'ratio', num: rule.metric, den: per };
+}
+
 const leavesOf = (s: Shape) => (s.kind === 'ratio' ? [s.num, s.den] : [s.id]);
 
 export interface SeriesSpan {
@@ -69,7 +79,7 @@ function* daysOf(from: string, to: string): Generator<string> {
 
 export async function loadRuleSeries(run: MetricRunner, catalog: Catalog, rule: AlertRule, span: SeriesSpan, scope: Scope): Promise<EntitySeries[]> {
   const shapes: Record<'value' | 'volume' | 'against', Shape | undefined> = {
-    value: shapeOf(catalog, rule.metric, rule.windowDays),
+    value: rule.per ? perShape(catalog, rule, rule.per) : shapeOf(catalog, rule.metric, rule.windowDays),
     volume: rule.minVolume ? shapeOf(catalog, rule.minVolume.metric, rule.windowDays) : undefined,
     against: rule.condition.kind === 'threshold' && rule.condition.againstMetric ? shapeOf(catalog, rule.condition.againstMetric, rule.windowDays) : undefined,
   };

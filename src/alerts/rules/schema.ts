@@ -65,6 +65,11 @@ export const ruleSchema = z.object({
   /** the template it was made from, if any */
   template: z.string().optional(),
   metric: z.string().min(1),
+  /**
+   * judge `metric` ÷ `per` (both additive, each summed over the window) instead of `metric` alone —
+   * a rate the catalog does not name, e.g. refunds of the window's orders per their paid amount
+   */
+  per: z.string().min(1).optional(),
   dimensions: z.array(z.enum(dimensionNames)).default([]),
   filters: z.record(z.string(), z.array(z.string())).default({}),
   windowDays: z.number().int().min(1).max(92).default(1),

@@ -6,7 +6,9 @@
  *   seasonal baseline of 8 weeks, plus a minimum relative move so steady series don't alert on
  *   trivia, and skip campaign days (a 618 peak is planned, not an incident);
  * - minimum volumes keep tiny SKUs from alerting on one refund or one missing buyer;
- * - two consecutive days for daily-grain rules, so one noisy day doesn't page anyone.
+ * - two consecutive days for daily-grain rules, so one noisy day doesn't page anyone;
+ * - refunds judged by the paid day of the refunded orders (`per` paid amount, lagged), not by
+ *   the day they finished, so a bad batch's refunds land in its own window.
  * The demo-store precision/recall test (precision.integration.test.ts) holds these defaults.
  */
 import { fail } from '../../core/errors.js';
@@ -46,8 +48,9 @@ export const templates: readonly Template[] = [
     build: (p) => ({
       name: { zh: '断货风险', en: 'Stock-out risk' }, severity: 'critical', metric: 'days_of_cover', dimensions: ['shop', 'sku'],
       condition: { kind: 'threshold', op: 'below', value: p.leadTimeDays ?? 2 },
-      // hit SKUs (≥ 5 units a day over 14 days): where a stock-out costs real sales
-      minVolume: { metric: 'closing_units_14', value: 70 }, consecutiveDays: 1, recoveryDays: 3,
+      // hit SKUs (≥ 5 units a day over 14 days): where a stock-out costs real sales; two days in
+      // a row, because a one-day dip is usually a purchase order landing the next morning
+      minVolume: { metric: 'closing_units_14', value: 70 }, consecutiveDays: 2, recoveryDays: 3,
     }),
   },
   {
@@ -63,12 +66,17 @@ export const templates: readonly Template[] = [
     id: 'refund_rate_spike', catches: 'refund_spike',
     name: { zh: '退款率飙升', en: 'Refund-rate spike' },
     description: { zh: 'SKU 近 7 天退款率明显高于自身基线', en: 'A SKU’s 7-day refund rate far above its own baseline' },
+    // Judged on the window's own orders (refunds dated by the refunded order's paid day, per the
+    // amount paid those days), 14 days late so their returns have come back: refund_rate by the
+    // refund's finished day divides one week's refunds by another week's sales and spreads a bad
+    // batch's returns thinly over the following weeks.
     build: () => ({
-      name: { zh: '退款率飙升', en: 'Refund-rate spike' }, severity: 'critical', metric: 'refund_rate', dimensions: ['shop', 'sku'],
-      windowDays: 7, minVolume: { metric: 'paid_orders', value: 10 },
+      name: { zh: '退款率飙升', en: 'Refund-rate spike' }, severity: 'critical', metric: 'period_orders_refunded', per: 'paid_amount', dimensions: ['shop', 'sku'],
+      windowDays: 7, lagDays: 14, minVolume: { metric: 'paid_orders', value: 12 },
       // a jump of 20 points at least: one stray refund on a small SKU moves the rate less
       condition: { kind: 'anomaly', method: 'robust_z', direction: 'up', sensitivity: 3.5, historyDays: 56, minRelativeChange: 1, minAbsoluteChange: 0.2 },
-      skipCampaignDays: true, consecutiveDays: 2, recoveryDays: 7,
+      // one day: a cohort's rate is already settled when judged (the lag), not a noisy first reading
+      skipCampaignDays: true, consecutiveDays: 1, recoveryDays: 7,
     }),
   },
   {
