@@ -12,6 +12,11 @@ import { ADMIN, launchChromium, pageErrors, settled, startWebServer, type WebSer
 const FROM = '2026-06-01';
 const TO = '2026-06-30';
 const RANGE = `from=${FROM}&to=${TO}`;
+/** The analyses each page must show (names of the server's analysis registry). */
+const PANELS: Record<string, string[]> = {
+  funnel: ['funnel'], products: ['abc', 'slow-movers'], members: ['rfm', 'members', 'cohort', 'ltv'], inventory: ['inventory'],
+  ads: ['channel'], campaigns: ['campaign'], finance: ['pnl', 'reconcile'],
+};
 const PAGES = ['', 'sales', 'funnel', 'products', 'members', 'inventory', 'ads', 'campaigns', 'finance', 'cs', 'live', 'reports', 'dashboards', 'dictionary', 'data', 'cockpit'];
 
 /** `shoplens query … --format json` on the same store: the numbers the tiles must show. */
@@ -82,6 +87,9 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
       // The message is read only on failure: textContent() would wait for an element that is not there.
       const errorStates = await page.getByTestId('error').allTextContents();
       assert.deepEqual(errorStates, [], `error state on /${path}`);
+      for (const name of PANELS[path] ?? []) {
+        assert.equal(await page.getByTestId(`analysis-${name}`).count(), 1, `analysis ${name} on /${path}`);
+      }
     }
     assert.deepEqual(errors, []);
   });

@@ -18,9 +18,11 @@ const HEADS: Record<string, { zh: string; en: string }> = {
 };
 
 /** Shows any analysis result: headline figures, its tables, an optional chart and its notes. */
-export function AnalysisPanel({ name, options = {}, chart, testId }: {
+export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
   name: string;
   options?: Record<string, unknown>;
+  /** show only these tables of the result (default: all) */
+  tables?: readonly string[];
   chart?: (r: AnalysisResult) => ChartOption | null;
   testId?: string;
 }) {
@@ -29,7 +31,8 @@ export function AnalysisPanel({ name, options = {}, chart, testId }: {
   const list = useAnalysisList();
   const known = list.data?.analyses.some((a) => a.name === name) ?? false;
   const state = useAnalysis(known ? name : null, { from: filters.from, to: filters.to, filters: apiFilters(filters), options });
-  // An analysis not in this server's registry is simply not offered.
+  // An analysis not in this server's registry is simply not offered (an older server).
+  if (list.data && !known) console.warn(`analysis "${name}" is not offered by this server`);
   if (!known) return null;
   return (
     <div data-testid={testId ?? `analysis-${name}`}>
@@ -45,7 +48,7 @@ export function AnalysisPanel({ name, options = {}, chart, testId }: {
                   ))}
                 </Row>
                 {opt && <Chart option={opt} height={300} />}
-                {Object.entries(r.tables).map(([key, tbl]) => <ResultTable key={key} title={pick(tbl.title)} rows={tbl.rows} />)}
+                {Object.entries(r.tables).filter(([key]) => !tables || tables.includes(key)).map(([key, tbl]) => <ResultTable key={key} title={pick(tbl.title)} rows={tbl.rows} />)}
                 {r.notes.map((n, i) => <Alert key={i} type="info" showIcon title={pick(n)} />)}
               </Space>
             </Card>

@@ -9,7 +9,7 @@ export function Page() {
       trend={['ad_cost']}
       breakdowns={[{ dimension: 'channel', metrics: ['ad_cost'], chart: 'pie' }, { dimension: 'channel', metrics: ['roi'], chart: 'bar' }]}
     >
-      <AnalysisPanel name="channel-roi" />
+      <AnalysisPanel name="channel" />
     </MetricBoard>
   );
 }

@@ -9,8 +9,8 @@ export function Page() {
       trend={['net_sales', 'gross_profit']}
       breakdowns={[{ dimension: 'shop', metrics: ['gross_profit'], chart: 'bar' }]}
     >
-      <AnalysisPanel name="profit" />
-      <AnalysisPanel name="reconciliation" />
+      <AnalysisPanel name="pnl" />
+      <AnalysisPanel name="reconcile" />
     </MetricBoard>
   );
 }

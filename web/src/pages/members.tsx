@@ -10,7 +10,7 @@ export function Page() {
       breakdowns={[{ dimension: 'member_tier', metrics: ['paying_buyers'], chart: 'pie' }]}
     >
       <AnalysisPanel name="rfm" />
-      <AnalysisPanel name="member-layers" />
+      <AnalysisPanel name="members" />
       <AnalysisPanel name="cohort" />
       <AnalysisPanel name="ltv" />
     </MetricBoard>

@@ -12,7 +12,7 @@ export function Page() {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">ABC · 爆品 · 滞销</Typography.Text>
         <AnalysisPanel name="abc" />
-        <AnalysisPanel name="slow-movers" />
+        <AnalysisPanel name="inventory" tables={['slow_movers']} testId="analysis-slow-movers" />
       </Space>
     </MetricBoard>
   );
