@@ -1,0 +1,103 @@
+/** 告警: the open alerts with what moved and who moved it, and the rules with a from-template form. */
+import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useApi } from '../api/use-api';
+import { Async } from '../components/states';
+import { useI18n } from '../i18n/i18n';
+import { alertApi, pct, shown, type AlertEvent, type AlertRule } from './alerts-api';
+
+const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
+
+function OpenAlerts() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const state = useApi('alerts:open', alertApi.alerts, { cache: false });
+  const act = (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
+    alertApi.setStatus(id, action).then(() => { void message.success(t('saved')); state.reload(); }, (e: Error) => void message.error(e.message));
+  return (
+    <Card size="small" title={t('openAlerts')} data-testid="open-alerts">
+      <Async state={state}>
+        {(d) => (
+          <Table<AlertEvent> size="small" rowKey="id" dataSource={d.alerts} pagination={{ pageSize: 20 }} locale={{ emptyText: t('noAlerts') }}
+            onRow={(a) => ({ 'data-testid': `alert-${a.id}` } as React.HTMLAttributes<HTMLElement>)}
+            columns={[
+              { title: t('severity'), width: 90, render: (_, a) => <Tag color={SEVERITY_COLOR[a.severity]}>{t(`severity_${a.severity}`)}</Tag> },
+              { title: t('metric'), dataIndex: 'metric' },
+              { title: t('entity'), render: (_, a) => Object.entries(a.entity).map(([k, v]) => `${k}=${v}`).join(' · ') || t('allEntities') },
+              { title: t('openedDay'), dataIndex: 'openedDay', width: 110 },
+              { title: t('valueVsBaseline'), render: (_, a) => <span>{shown(a.value)} / {shown(a.baseline)} <b>{pct(a.deltaRatio)}</b></span> },
+              { title: t('contributors'), render: (_, a) => (a.contributors ?? []).slice(0, 3).map((c) => `${c.value} ${(c.share * 100).toFixed(0)}%`).join(', ') || '—' },
+              { title: t('status'), width: 100, render: (_, a) => <Tag data-testid={`status-${a.id}`}>{t(`alert_${a.status}`)}</Tag> },
+              { title: '', width: 230, render: (_, a) => (
+                <Space size={4}>
+                  <Button size="small" data-testid={`ack-${a.id}`} disabled={a.status === 'acknowledged'} onClick={() => void act(a.id, 'acknowledge')}>{t('acknowledge')}</Button>
+                  <Button size="small" onClick={() => void act(a.id, 'snooze')}>{t('snooze')}</Button>
+                  <Button size="small" onClick={() => void act(a.id, 'resolve')}>{t('resolve')}</Button>
+                </Space>
+              ) },
+            ]} />
+        )}
+      </Async>
+    </Card>
+  );
+}
+
+function NewRuleForm({ onAdded }: { onAdded: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const templates = useApi('alerts:templates', alertApi.templates);
+  const [busy, setBusy] = useState(false);
+  const submit = (v: { template: string; id: string }) => {
+    setBusy(true);
+    alertApi.addFromTemplate(v.id, v.template).then(
+      () => { void message.success(t('saved')); onAdded(); },
+      (e: Error) => void message.error(e.message),
+    ).finally(() => setBusy(false));
+  };
+  return (
+    <Async state={templates}>
+      {(d) => (
+        <Form layout="inline" onFinish={submit} data-testid="new-rule-form">
+          <Form.Item name="template" rules={[{ required: true }]} label={t('template')}>
+            <Select data-testid="rule-template" style={{ width: 220 }} options={d.templates.map((x) => ({ value: x.id, label: x.name[lang], title: x.description[lang] }))} />
+          </Form.Item>
+          <Form.Item name="id" rules={[{ required: true, pattern: /^[\w-]{1,100}$/ }]} label={t('ruleId')}>
+            <Input data-testid="rule-id" style={{ width: 180 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="rule-add">{t('addRule')}</Button>
+        </Form>
+      )}
+    </Async>
+  );
+}
+
+function Rules() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const state = useApi('alerts:rules', alertApi.rules, { cache: false });
+  const toggle = (r: AlertRule, on: boolean) => alertApi.setEnabled(r, on).then(state.reload, (e: Error) => void message.error(e.message));
+  return (
+    <Card size="small" title={t('alertRules')} data-testid="alert-rules">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <NewRuleForm onAdded={state.reload} />
+        <Async state={state}>
+          {(d) => (
+            <Table<AlertRule> size="small" rowKey="id" dataSource={d.rules} pagination={false} locale={{ emptyText: t('noRules') }}
+              onRow={(r) => ({ 'data-testid': `rule-${r.id}` } as React.HTMLAttributes<HTMLElement>)}
+              columns={[
+                { title: t('ruleId'), dataIndex: 'id' },
+                { title: t('ruleName'), render: (_, r) => r.name?.[lang] ?? r.id },
+                { title: t('metric'), dataIndex: 'metric' },
+                { title: t('severity'), render: (_, r) => t(`severity_${r.severity as 'info'}`) },
+                { title: t('enabled'), width: 90, render: (_, r) => <Switch size="small" checked={r.enabled} onChange={(on) => void toggle(r, on)} /> },
+              ]} />
+          )}
+        </Async>
+      </Space>
+    </Card>
+  );
+}
+
+export function Page() {
+  return <Space direction="vertical" size="middle" style={{ width: '100%' }}><OpenAlerts /><Rules /></Space>;
+}
