@@ -2,7 +2,8 @@
  * 告警 and 行动 pages in Chromium on a small demo store: a rule added from a template through
  * the page is what the API stores; an evaluation by the CLI (same metadata store beside the
  * warehouse) opens alerts the page lists; acknowledging one in the page is what the API then
- * says; an action created in the page lands in 计划 and moves to 执行 with its start day set.
+ * says; an action created in the page lands in 计划 and moves to 执行 with its start day set;
+ * a report schedule added on 报表设计 is what the API lists, and removing it there removes it.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -86,6 +87,21 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     assert.equal(moved.stage, 'doing');
     assert.match(moved.startedDay ?? '', /^\d{4}-\d{2}-\d{2}$/);
     await page.getByTestId('weekly-review').getByText('清理滞销 SKU').first().waitFor();
+  });
+
+  it('adds a report schedule on the reports page and removes it', async () => {
+    await page.goto('/reports');
+    await settled(page);
+    await page.getByTestId('schedule-id').fill('daily-e2e');
+    await page.getByTestId('schedule-cron').fill('30 7 * * 1');
+    await page.getByTestId('schedule-add').click();
+    await page.getByTestId('schedule-daily-e2e').waitFor();
+    const { schedules } = await s.api<{ schedules: { id: string; report: string; cron: string; formats: string[]; enabled: boolean }[] }>('GET', '/api/reports/schedules');
+    assert.deepEqual(schedules.map((x) => [x.id, x.report, x.cron, x.formats, x.enabled]), [['daily-e2e', 'daily', '30 7 * * 1', ['xlsx'], true]]);
+
+    await page.getByTestId('schedule-remove-daily-e2e').click();
+    await page.getByTestId('schedule-daily-e2e').waitFor({ state: 'detached' });
+    assert.deepEqual((await s.api<{ schedules: unknown[] }>('GET', '/api/reports/schedules')).schedules, []);
     assert.deepEqual(errors, []);
   });
 });

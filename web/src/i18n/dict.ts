@@ -194,6 +194,13 @@ export const dict = {
   met: { zh: '达到预期', en: 'Met' },
   notMet: { zh: '未达预期', en: 'Not met' },
   tooEarly: { zh: '尚无法判断', en: 'Too early to tell' },
+  reportSchedules: { zh: '报表发送计划', en: 'Report schedules' },
+  noSchedules: { zh: '还没有发送计划', en: 'No schedules yet' },
+  scheduleId: { zh: '计划 ID', en: 'Schedule ID' },
+  scheduleReport: { zh: '报表(日报/周报/月报或已保存报表)', en: 'Report (daily/weekly/monthly or a saved one)' },
+  scheduleFormats: { zh: '格式', en: 'Formats' },
+  timezone: { zh: '时区', en: 'Time zone' },
+  channels: { zh: '渠道', en: 'Channels' },
 } satisfies Record<string, Entry>;
 
 export type DictKey = keyof typeof dict;

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLocation } from '../lib/router';
 import { useLabels } from '../lib/use-labels';
 import { SavedReportList } from './report-list';
+import { ReportSchedules } from './report-schedules';
 
 interface Draft { metrics: string[]; dimensions: string[]; grain: Grain | 'none'; compare: Compare | 'none'; chart: ChartKind }
 const EMPTY: Draft = { metrics: [], dimensions: [], grain: 'none', compare: 'none', chart: 'table' };
@@ -107,6 +108,7 @@ export function Page() {
         </Col>
       </Row>
       <SavedReportList state={reports} />
+      <ReportSchedules />
     </Space>
   );
 }

@@ -1,0 +1,58 @@
+/** 报表发送计划: the report schedules the server runs (cron, formats, channels), add and remove. */
+import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { getJson, postJson } from '../api/client';
+import { useApi } from '../api/use-api';
+import { Async } from '../components/states';
+import { useI18n } from '../i18n/i18n';
+
+interface Schedule { id: string; report: string; cron: string; timezone: string; formats: string[]; channels: string[]; lang: 'zh' | 'en'; enabled: boolean; ownerId: string }
+type Body = Omit<Schedule, 'id' | 'ownerId'>;
+
+const list = () => getJson<{ schedules: Schedule[] }>('/api/reports/schedules');
+const put = (id: string, body: Partial<Body>) => postJson<{ schedule: Schedule }>(`/api/reports/schedules/${encodeURIComponent(id)}`, body, 'PUT');
+const remove = (id: string) => postJson<{ ok: true }>(`/api/reports/schedules/${encodeURIComponent(id)}`, undefined, 'DELETE');
+
+export function ReportSchedules() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const state = useApi('reports:schedules', list, { cache: false });
+  const [form] = Form.useForm<{ id: string; report: string; cron: string; formats: string[] }>();
+  const fail = (e: Error) => void message.error(e.message);
+  const add = (v: { id: string; report: string; cron: string; formats: string[] }) =>
+    put(v.id, { report: v.report, cron: v.cron, formats: v.formats }).then(() => { form.resetFields(); state.reload(); }, fail);
+  const toggle = (s: Schedule, enabled: boolean) => {
+    const { id, ownerId: _owner, ...body } = s;
+    return put(id, { ...body, enabled }).then(state.reload, fail);
+  };
+  return (
+    <Card size="small" title={t('reportSchedules')} data-testid="report-schedules">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Form form={form} layout="inline" onFinish={add} initialValues={{ report: 'daily', cron: '0 8 * * *', formats: ['xlsx'] }}>
+          <Form.Item name="id" label={t('scheduleId')} rules={[{ required: true, pattern: /^[\w.-]{1,100}$/ }]}><Input data-testid="schedule-id" style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="report" label={t('scheduleReport')} rules={[{ required: true }]}><Input data-testid="schedule-report" style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="cron" label="cron" rules={[{ required: true }]}><Input data-testid="schedule-cron" style={{ width: 130 }} /></Form.Item>
+          <Form.Item name="formats" label={t('scheduleFormats')} rules={[{ required: true }]}>
+            <Select mode="multiple" style={{ width: 180 }} options={['xlsx', 'pdf', 'html'].map((f) => ({ value: f, label: f }))} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="schedule-add">{t('addAction')}</Button>
+        </Form>
+        <Async state={state}>
+          {(d) => (
+            <Table<Schedule> size="small" rowKey="id" dataSource={d.schedules} pagination={false} locale={{ emptyText: t('noSchedules') }}
+              onRow={(s) => ({ 'data-testid': `schedule-${s.id}` } as React.HTMLAttributes<HTMLElement>)}
+              columns={[
+                { title: t('scheduleId'), dataIndex: 'id' },
+                { title: t('scheduleReport'), dataIndex: 'report' },
+                { title: 'cron', render: (_, s) => <code>{s.cron}</code> },
+                { title: t('timezone'), dataIndex: 'timezone' },
+                { title: t('scheduleFormats'), render: (_, s) => s.formats.map((f) => <Tag key={f}>{f}</Tag>) },
+                { title: t('channels'), render: (_, s) => s.channels.join(', ') || '—' },
+                { title: t('enabled'), width: 80, render: (_, s) => <Switch size="small" checked={s.enabled} onChange={(on) => void toggle(s, on)} /> },
+                { title: '', width: 80, render: (_, s) => <Button size="small" danger data-testid={`schedule-remove-${s.id}`} onClick={() => void remove(s.id).then(state.reload, fail)}>{t('remove')}</Button> },
+              ]} />
+          )}
+        </Async>
+      </Space>
+    </Card>
+  );
+}
