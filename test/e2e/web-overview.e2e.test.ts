@@ -17,7 +17,7 @@ const PANELS: Record<string, string[]> = {
   funnel: ['funnel'], products: ['abc', 'slow-movers'], members: ['rfm', 'members', 'cohort', 'ltv'], inventory: ['inventory'],
   ads: ['channel'], campaigns: ['campaign'], finance: ['pnl', 'reconcile'],
 };
-const PAGES = ['', 'sales', 'funnel', 'products', 'members', 'inventory', 'ads', 'campaigns', 'finance', 'cs', 'live', 'reports', 'dashboards', 'dictionary', 'data', 'cockpit'];
+const PAGES = ['', 'sales', 'funnel', 'products', 'members', 'inventory', 'ads', 'campaigns', 'finance', 'cs', 'live', 'reports', 'dashboards', 'dictionary', 'data', 'alerts', 'actions', 'cockpit'];
 
 /** `shoplens query … --format json` on the same store: the numbers the tiles must show. */
 function cliQuery(db: string, metrics: string[], where: string[], compare?: 'mom' | 'yoy'): Record<string, string | number | null> {
