@@ -1,4 +1,4 @@
-/** Exit codes of the shoplens command, documented in docs/cli.md. */
+/** Exit codes of the shoplens command, documented in the README (Commands). */
 export const ExitCode = {
   ok: 0,
   /** a bug or an unexpected failure (stack trace with --debug) */
