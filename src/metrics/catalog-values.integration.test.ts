@@ -4,9 +4,8 @@
  * in the comments. Money in fen unless written as yuan text.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { tempStore } from '../../test/helpers/store.js';
-import { loadFixtureStore } from '../../test/fixtures/store/load.js';
+import { describe, it } from 'node:test';
+import { useFixtureStore } from '../../test/helpers/store.js';
 import { loadCatalog } from './catalog/load.js';
 import { runMetricQuery } from './run.js';
 
@@ -70,13 +69,8 @@ const expected: Record<string, string | number | null> = {
 };
 
 describe('every catalog metric on the fixture store, March 2024', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
+  const store = useFixtureStore();
   const catalog = loadCatalog();
-  before(async () => {
-    store = await tempStore();
-    await loadFixtureStore(store.wh);
-  });
-  after(async () => store.cleanup());
 
   it('has an expected value for every listed metric', () => {
     assert.deepEqual(catalog.list().map((m) => m.id).sort(), Object.keys(expected).sort());

@@ -3,21 +3,15 @@
  * (campaign-aligned). Expected values by hand from test/fixtures/store/data.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { tempStore } from '../../test/helpers/store.js';
-import { loadFixtureStore } from '../../test/fixtures/store/load.js';
+import { describe, it } from 'node:test';
+import { useFixtureStore } from '../../test/helpers/store.js';
 import { loadCatalog } from './catalog/load.js';
 import { runMetricQuery } from './run.js';
 
 describe('comparisons', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
+  const store = useFixtureStore();
   const catalog = loadCatalog();
   const run = (q: Parameters<typeof runMetricQuery>[2]) => runMetricQuery(store.wh, catalog, q);
-  before(async () => {
-    store = await tempStore();
-    await loadFixtureStore(store.wh);
-  });
-  after(async () => store.cleanup());
 
   it('环比 of March 2024 is all of February 2024, leap day included', async () => {
     const r = await run({ metrics: ['paid_amount'], dimensions: ['shop'], from: '2024-03-01', to: '2024-03-31', compare: 'mom' });

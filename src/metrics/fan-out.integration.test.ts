@@ -3,9 +3,8 @@
  * Expected values by hand from test/fixtures/store/data.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { tempStore } from '../../test/helpers/store.js';
-import { loadFixtureStore } from '../../test/fixtures/store/load.js';
+import { describe, it } from 'node:test';
+import { useFixtureStore } from '../../test/helpers/store.js';
 import { loadCatalog } from './catalog/load.js';
 import { compileMetricQuery } from './compile/compile.js';
 import { runMetricQuery } from './run.js';
@@ -15,14 +14,9 @@ import { duckdbDialect } from '../warehouse/index.js';
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
 describe('fan-out, drill-down and scope', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
+  const store = useFixtureStore();
   const catalog = loadCatalog();
   const run = (q: Parameters<typeof runMetricQuery>[2], o?: Parameters<typeof runMetricQuery>[3]) => runMetricQuery(store.wh, catalog, q, o);
-  before(async () => {
-    store = await tempStore();
-    await loadFixtureStore(store.wh);
-  });
-  after(async () => store.cleanup());
 
   it('paid amount by category uses the line allocation: categories add up to the order total', async () => {
     const r = await run({ metrics: ['paid_amount', 'paid_orders'], dimensions: ['category_l1'], ...MARCH });

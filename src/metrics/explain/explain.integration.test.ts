@@ -4,10 +4,9 @@
  * switching visitors, conversion and AOV from February to March).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { decimalToFen } from '../../core/money.js';
-import { tempStore } from '../../../test/helpers/store.js';
-import { loadFixtureStore } from '../../../test/fixtures/store/load.js';
+import { useFixtureStore } from '../../../test/helpers/store.js';
 import { loadCatalog } from '../catalog/load.js';
 import { explainMetric } from './explain.js';
 
@@ -30,13 +29,8 @@ function permutationShapley(prev: number[], cur: number[]): number[] {
 }
 
 describe('explain', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
+  const store = useFixtureStore();
   const catalog = loadCatalog();
-  before(async () => {
-    store = await tempStore();
-    await loadFixtureStore(store.wh);
-  });
-  after(async () => store.cleanup());
 
   it('paid amount: traffic × conversion × AOV contributions add up exactly to the change', async () => {
     const x = await explainMetric(store.wh, catalog, { metric: 'paid_amount', from: '2024-03-01', to: '2024-03-31', vs: 'previous' });

@@ -3,10 +3,10 @@
  * catch loads that forgot to record a change.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { orderLines, orders } from '../../model/index.js';
 import { openWarehouse, recordDataChange } from '../../warehouse/index.js';
-import { tempStore } from '../../../test/helpers/store.js';
+import { tempStore, useFixtureStore } from '../../../test/helpers/store.js';
 import { fixtureRows, loadFixtureStore } from '../../../test/fixtures/store/load.js';
 import { loadCatalog } from '../catalog/load.js';
 import { runMetricQuery } from '../run.js';
@@ -23,13 +23,8 @@ const queries: MetricQuery[] = [
 ];
 
 describe('rollups', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
+  const store = useFixtureStore();
   const catalog = loadCatalog();
-  before(async () => {
-    store = await tempStore();
-    await loadFixtureStore(store.wh);
-  });
-  after(async () => store.cleanup());
 
   const both = async (q: MetricQuery) => {
     const fast = await runMetricQuery(store.wh, catalog, q);
