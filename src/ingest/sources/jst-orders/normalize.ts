@@ -1,22 +1,13 @@
-import { mapStatus, orderFallback } from '../../clean/statuses.js';
 import type { Emit } from '../../stage/emit.js';
 import type { RowReader } from '../row-reader.js';
-import { buyerKey } from '../common.js';
-import { erpStatuses } from '../erp-vocab.js';
+import { readErpOrderRow } from '../erp-order-row.js';
 import type { columns } from './columns.js';
 
 /** Like 旺店通: an ERP copy keyed by the platform order (线上订单号); see src/ingest/README.md. */
 export function normalize(r: RowReader<keyof typeof columns>, out: Emit): void {
-  const order_id = r.id('order_id', true);
-  const created_at = r.time('created_at', true);
-  const code = r.text('merchant_code', true);
-  const qty = r.int('qty', true);
-  const paid = r.fen('paid_amount', true);
-  const paid_at = r.time('paid_at') ?? null;
-  const st = mapStatus(r.text('status'), erpStatuses, orderFallback(paid_at));
-  if (!order_id || !created_at || !code || qty === undefined || paid === undefined) return;
-  if (!st.known && st.raw) out.unknownStatus(st.raw);
-  const customer_id = buyerKey(r.text('buyer'));
+  const row = readErpOrderRow(r, out);
+  if (!row) return;
+  const { order_id, created_at, code, qty, paid, paid_at, st, customer_id } = row;
   const region = { province: r.text('province') ?? null, city: r.text('city') ?? null };
   out.order({
     order_id, customer_id, created_at, paid_at, shipped_at: r.time('shipped_at') ?? null, status: st.status, status_raw: st.raw,

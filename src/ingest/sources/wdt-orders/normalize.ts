@@ -1,8 +1,7 @@
-import { mapStatus, orderFallback } from '../../clean/statuses.js';
 import type { Emit } from '../../stage/emit.js';
 import type { RowReader } from '../row-reader.js';
-import { buyerKey, regionOf } from '../common.js';
-import { erpStatuses } from '../erp-vocab.js';
+import { regionOf } from '../common.js';
+import { readErpOrderRow } from '../erp-order-row.js';
 import type { columns } from './columns.js';
 
 /**
@@ -11,16 +10,9 @@ import type { columns } from './columns.js';
  * the order; ERP rows only fill what no platform file gave (see src/ingest/README.md).
  */
 export function normalize(r: RowReader<keyof typeof columns>, out: Emit): void {
-  const order_id = r.id('order_id', true);
-  const created_at = r.time('created_at', true);
-  const code = r.text('merchant_code', true);
-  const qty = r.int('qty', true);
-  const paid = r.fen('paid_amount', true);
-  const paid_at = r.time('paid_at') ?? null;
-  const st = mapStatus(r.text('status'), erpStatuses, orderFallback(paid_at));
-  if (!order_id || !created_at || !code || qty === undefined || paid === undefined) return;
-  if (!st.known && st.raw) out.unknownStatus(st.raw);
-  const customer_id = buyerKey(r.text('buyer'));
+  const row = readErpOrderRow(r, out);
+  if (!row) return;
+  const { order_id, created_at, code, qty, paid, paid_at, st, customer_id } = row;
   const region = regionOf(r.text('region'));
   const paidNow = paid_at ? paid : 0n;
   out.order({
