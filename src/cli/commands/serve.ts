@@ -48,14 +48,17 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
   }
 }
 
-export const hostOption = ['--host <host>', '监听地址 / address to listen on', process.env.SHOPLENS_HOST ?? '127.0.0.1'] as const;
+/** --host and --port, shared by serve and start. */
+export function withListenOptions(cmd: Command): Command {
+  return cmd
+    .option('--host <host>', '监听地址 / address to listen on', process.env.SHOPLENS_HOST ?? '127.0.0.1')
+    .option('--port <port>', '端口 / port', parsePort, Number(process.env.SHOPLENS_PORT ?? 8787));
+}
 
 export function registerServe(program: Command): void {
-  program
+  withListenOptions(program
     .command('serve')
-    .description('启动 HTTP API 与网页应用 / serve the HTTP API and the web app (default http://127.0.0.1:8787)')
-    .option(...hostOption)
-    .option('--port <port>', '端口 / port', parsePort, Number(process.env.SHOPLENS_PORT ?? 8787))
+    .description('启动 HTTP API 与网页应用 / serve the HTTP API and the web app (default http://127.0.0.1:8787)'))
     .option('--trust-proxy', '信任反向代理的 X-Forwarded-* 头 / trust X-Forwarded-* from a reverse proxy (https detection, client IP)')
     .action(async (opts: ServeOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();

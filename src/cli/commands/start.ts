@@ -3,14 +3,12 @@ import { DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
 import { withWarehouse, type GlobalOptions } from '../context.js';
 import { runDemo } from '../run-demo.js';
 import { renderInfo, storeInfo } from './info.js';
-import { hostOption, parsePort, serveUntilStopped } from './serve.js';
+import { serveUntilStopped, withListenOptions } from './serve.js';
 
 export function registerStart(program: Command): void {
-  program
+  withListenOptions(program
     .command('start')
-    .description('启动 ShopLens:库为空时先生成演示数据 / start ShopLens; creates the demo store first when the store is empty')
-    .option(...hostOption)
-    .option('--port <port>', '端口 / port', parsePort, Number(process.env.SHOPLENS_PORT ?? 8787))
+    .description('启动 ShopLens:库为空时先生成演示数据 / start ShopLens; creates the demo store first when the store is empty'))
     .option('--no-serve', '只准备数据,不启动服务 / prepare the store only, do not serve')
     .action(async (opts: { host: string; port: number; serve: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
