@@ -3,7 +3,6 @@
  * (`where` restricts shop and day). Pure SQL text from the dialect's helpers.
  */
 import type { Dialect } from '../../warehouse/index.js';
-import { buyerKey } from '../facts/index.js';
 
 export interface Slice {
   /** SQL condition on the base alias's shop and day columns, with bound placeholders */
@@ -35,19 +34,3 @@ export const dailyRollups: readonly { table: string; select: (d: Dialect, s: Sli
       ` WHERE l.paid_day IS NOT NULL AND ${s.where('l.shop_id', 'l.paid_day')} GROUP BY 1, 2, 3, 4`,
   },
 ];
-
-/**
- * Buyer rollups depend on every day of a buyer's history (first paid day), so a change
- * rebuilds them for the shops it touched, in one pass over orders: buyers per shop, day and
- * source with a dense buyer number continuing after the highest in use; the keys (with the
- * first paid day) come from that same pass.
- */
-export function buyerRowsTemp(d: Dialect, shopWhere: (col: string) => string): string {
-  return `CREATE TEMP TABLE rollup_buyer_rows AS SELECT shop_id, day, source, buyer, n,` +
-    ` (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + dense_rank() OVER (ORDER BY shop_id, buyer) AS buyer_no` +
-    ` FROM (SELECT o.shop_id, o.paid_day AS day, coalesce(o.source, '') AS source, ${buyerKey(d, 'o')} AS buyer, count(*) AS n` +
-    ` FROM orders o WHERE o.paid_day IS NOT NULL AND ${shopWhere('o.shop_id')} GROUP BY 1, 2, 3, 4) g`;
-}
-
-export const buyerKeysFromTemp = 'INSERT INTO rollup_buyer_keys SELECT shop_id, buyer, buyer_no, min(day) FROM rollup_buyer_rows GROUP BY 1, 2, 3';
-export const buyersDailyFromTemp = 'INSERT INTO rollup_buyers_daily SELECT shop_id, day, source, buyer_no, n FROM rollup_buyer_rows';

@@ -1,22 +1,23 @@
 /**
  * Keeps the rollups fresh without demo or import knowing about them: loads record what they
  * changed in data_changes; before a query, the changes newer than the rollups' watermark are
- * recomputed. A load that changed row counts without recording a change triggers a full
- * rebuild, so a rollup can be late by nothing.
+ * recomputed, day rollups and buyer rollups alike by the changed shop and day range. A load
+ * that changed row counts without recording a change, or rollups built by older definitions
+ * (ROLLUP_VERSION), trigger a full rebuild, so a rollup can be late by nothing.
  */
 import type { Warehouse } from '../../warehouse/index.js';
-import { buyerKeysFromTemp, buyerRowsTemp, buyersDailyFromTemp, dailyRollups, type Slice } from './definitions.js';
+import { refreshBuyers } from './buyers.js';
+import { dailyRollups } from './definitions.js';
+import { EVERYTHING, sliced, type Change } from './slice.js';
+
+/** Bump when a rollup's definition changes: stores built by older definitions rebuild once. */
+export const ROLLUP_VERSION = 2;
 
 interface State {
   change_id: number;
   orders_rows: bigint;
   lines_rows: bigint;
-}
-
-interface Change {
-  shop_id: string;
-  from_day: string | null;
-  to_day: string | null;
+  version: number | null;
 }
 
 const running = new WeakMap<Warehouse, Promise<boolean>>();
@@ -38,39 +39,26 @@ async function counts(wh: Warehouse): Promise<{ orders: bigint; lines: bigint; c
 }
 
 async function refresh(wh: Warehouse): Promise<boolean> {
-  const [state] = await wh.query<State & Record<string, never>>('SELECT change_id, orders_rows, lines_rows FROM rollup_state WHERE id = 1');
+  const [state] = await wh.query<State & Record<string, never>>('SELECT change_id, orders_rows, lines_rows, version FROM rollup_state WHERE id = 1');
   const now = await counts(wh);
-  const unchanged = state && state.change_id === now.change && state.orders_rows === now.orders && state.lines_rows === now.lines;
+  const current = state !== undefined && state.version === ROLLUP_VERSION;
+  const unchanged = current && state.change_id === now.change && state.orders_rows === now.orders && state.lines_rows === now.lines;
   if (unchanged) return false;
   const p = wh.dialect.param;
-  const changes = state && state.change_id < now.change
+  const changes = current && state.change_id < now.change
     ? await wh.query<Change & Record<string, never>>(`SELECT shop_id, from_day, to_day FROM data_changes WHERE change_id > ${p(1)} ORDER BY change_id`, [state.change_id])
     : [];
-  // Row counts moved with no recorded change (or first run): rebuild everything.
-  const full = !state || (changes.length === 0) || changes.some((c) => c.shop_id === '' && c.from_day === null);
+  // Row counts moved with no recorded change (or first run, or old definitions): rebuild everything.
+  const full = changes.length === 0 || changes.some((c) => c.shop_id === '' && c.from_day === null && c.to_day === null);
   await wh.transaction(async (tx) => {
-    const slices: Change[] = full ? [{ shop_id: '', from_day: null, to_day: null }] : changes;
+    const slices: Change[] = full ? [EVERYTHING] : changes;
     for (const c of slices) await refreshSlice(tx, c);
-    const shops = full || slices.some((c) => c.shop_id === '') ? undefined : [...new Set(slices.map((c) => c.shop_id))];
-    await rebuildBuyers(tx, shops);
+    await refreshBuyers(tx, slices, full);
     await tx.exec('DELETE FROM rollup_state');
-    await tx.exec(`INSERT INTO rollup_state VALUES (1, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`, [now.change, now.orders, now.lines, new Date()]);
+    await tx.exec(`INSERT INTO rollup_state (id, change_id, orders_rows, lines_rows, refreshed_at, version) VALUES (1, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+      [now.change, now.orders, now.lines, new Date(), ROLLUP_VERSION]);
   });
   return true;
-}
-
-/** One statement restricted to a change's shop and days; placeholders numbered as they appear. */
-function sliced(wh: Warehouse, c: Change, build: (where: Slice['where']) => string): { sql: string; params: string[] } {
-  const d = wh.dialect;
-  const params: string[] = [];
-  const where = (shopCol: string, dayCol: string) => {
-    const out: string[] = [];
-    if (c.shop_id !== '') out.push(`${shopCol} = ${d.param(params.push(c.shop_id))}`);
-    if (c.from_day !== null) out.push(`${dayCol} >= ${d.dayParam(params.push(c.from_day))}`);
-    if (c.to_day !== null) out.push(`${dayCol} <= ${d.dayParam(params.push(c.to_day))}`);
-    return out.length > 0 ? out.join(' AND ') : 'TRUE';
-  };
-  return { sql: build(where), params };
 }
 
 async function refreshSlice(wh: Warehouse, c: Change): Promise<void> {
@@ -79,20 +67,5 @@ async function refreshSlice(wh: Warehouse, c: Change): Promise<void> {
     await wh.exec(del.sql, del.params);
     const ins = sliced(wh, c, (where) => `INSERT INTO ${r.table} ${r.select(wh.dialect, { where })}`);
     await wh.exec(ins.sql, ins.params);
-  }
-}
-
-async function rebuildBuyers(wh: Warehouse, shops: string[] | undefined): Promise<void> {
-  const d = wh.dialect;
-  const where = (col: string) => (shops ? `${col} IN (${shops.map((_, i) => d.param(i + 1)).join(', ')})` : 'TRUE');
-  const params = shops ?? [];
-  await wh.exec(`DELETE FROM rollup_buyers_daily WHERE ${where('shop_id')}`, params);
-  await wh.exec(`DELETE FROM rollup_buyer_keys WHERE ${where('shop_id')}`, params);
-  await wh.exec(buyerRowsTemp(d, where), params);
-  try {
-    await wh.exec(buyerKeysFromTemp);
-    await wh.exec(buyersDailyFromTemp);
-  } finally {
-    await wh.exec('DROP TABLE IF EXISTS rollup_buyer_rows');
   }
 }
