@@ -10,7 +10,7 @@
 import { orderLines } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { colsOf, count, latestPerKeySql, q, sameRow, type TableCounts } from './sql.js';
+import { anyStored, colsOf, count, countActions, latestPerKeySql, q, sameRow, shopIn, stagedKeys, type TableCounts } from './sql.js';
 
 const KEY = ['shop_id', 'order_id', 'line_id'];
 
@@ -26,47 +26,59 @@ export async function allocateLines(tx: Warehouse, table: string, where: string)
     WHERE t.shop_id = a.shop_id AND t.order_id = a.order_id AND t.line_id = a.line_id AND t.paid_amount IS DISTINCT FROM a.share`);
 }
 
-export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string): Promise<TableCounts> {
+export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string, shops: readonly string[]): Promise<TableCounts> {
   const cols = colsOf(orderLines);
-  const staged = await count(tx, 'SELECT count(*) AS n FROM stg_order_lines');
-  await tx.exec(`CREATE TEMP TABLE new_lines AS ${await latestPerKeySql(tx, 'stg_order_lines', KEY, [...cols, 'paid_known'], staged)}`);
-  const deduped = await count(tx, 'SELECT count(*) AS n FROM new_lines');
-  // Lines follow their order's payment day.
-  await tx.exec(`UPDATE new_lines l SET paid_day = o.paid_day FROM orders o
-    WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id AND l.paid_day IS DISTINCT FROM o.paid_day`);
-  await allocateLines(tx, 'new_lines', 'NOT l.paid_known');
-  await tx.exec(`CREATE TEMP TABLE line_orders AS
+  const { staged, keys: deduped } = await stagedKeys(tx, 'stg_order_lines', KEY);
+  const inShops = (a: string) => shopIn(a, shops);
+  // Lines follow their order's payment day (the order as this run merged it).
+  await tx.exec(`CREATE TEMP TABLE new_lines AS
+    SELECT n.* REPLACE (CASE WHEN o.order_id IS NULL THEN n.paid_day ELSE o.paid_day END AS paid_day)
+    FROM (${latestPerKeySql('stg_order_lines', KEY, [...cols, 'paid_known'], deduped === staged)}) n
+    LEFT JOIN (SELECT o.shop_id, o.order_id, o.paid_day FROM orders o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id`);
+  await allocateLines(tx, 'new_lines', `${inShops('o')} AND NOT l.paid_known`);
+  // Only an ERP's lines can be linked to a platform order: a platform's lines skip the lookups.
+  await tx.exec(role === 'erp' ? `CREATE TEMP TABLE line_orders AS
     SELECT n.shop_id, n.order_id, bool_or(NOT n.paid_known) AS alloc,
-      coalesce(${tx.dialect.param(1)} = 'erp' AND coalesce(any_value(g.role), CASE WHEN any_value(o.order_id) IS NULL THEN NULL ELSE 'platform' END) = 'platform', false) AS linked
+      coalesce(coalesce(any_value(g.role), CASE WHEN any_value(o.order_id) IS NULL THEN NULL ELSE 'platform' END) = 'platform', false) AS linked
     FROM new_lines n
-    LEFT JOIN import_order_origins g ON g.shop_id = n.shop_id AND g.order_id = n.order_id
-    LEFT JOIN orders o ON o.shop_id = n.shop_id AND o.order_id = n.order_id
-    GROUP BY n.shop_id, n.order_id`, [role]);
+    LEFT JOIN (SELECT * FROM import_order_origins g WHERE ${inShops('g')}) g ON g.shop_id = n.shop_id AND g.order_id = n.order_id
+    LEFT JOIN (SELECT * FROM orders o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id
+    GROUP BY n.shop_id, n.order_id`
+    : `CREATE TEMP TABLE line_orders AS SELECT shop_id, order_id, bool_or(NOT paid_known) AS alloc, false AS linked FROM new_lines GROUP BY shop_id, order_id`);
   // Lines of an order this run found stale (an older export) or linked stay as stored.
   if (withOrders) {
     await tx.exec(`UPDATE line_orders lo SET linked = true FROM diff_orders d
       WHERE d.shop_id = lo.shop_id AND d.order_id = lo.order_id AND d.action IN ('stale', 'linked') AND NOT lo.linked`);
   }
-  await tx.exec(`CREATE TEMP TABLE diff_lines AS
-    SELECT n.*, CASE WHEN lo.linked THEN 'linked' WHEN o.line_id IS NULL THEN 'insert'
-                     WHEN ${sameRow('n', 'o', cols)} THEN 'same' ELSE 'update' END AS action
-    FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id
-    LEFT JOIN order_lines o ON o.shop_id = n.shop_id AND o.order_id = n.order_id AND o.line_id = n.line_id`);
-  // Stored lines of a replaced order that the new export no longer lists.
-  const dropped = await count(tx, `SELECT count(*) AS n FROM order_lines o JOIN line_orders lo ON lo.shop_id = o.shop_id AND lo.order_id = o.order_id
-    WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = o.shop_id AND n.order_id = o.order_id AND n.line_id = o.line_id)`);
-  await tx.exec(`DELETE FROM order_lines AS o USING line_orders lo
-    WHERE lo.shop_id = o.shop_id AND lo.order_id = o.order_id AND NOT lo.linked
-      AND NOT EXISTS (SELECT 1 FROM diff_lines d WHERE d.shop_id = o.shop_id AND d.order_id = o.order_id AND d.line_id = o.line_id AND d.action = 'same')`);
+  // Stored lines are compared, and replaced or dropped, only when the run's shops have any.
+  const stored = await anyStored(tx, 'order_lines', shops);
+  let dropped = 0;
+  if (!stored) {
+    await tx.exec(`CREATE TEMP VIEW diff_lines AS
+      SELECT n.*, CASE WHEN lo.linked THEN 'linked' ELSE 'insert' END AS action
+      FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id`);
+  } else {
+    await tx.exec(`CREATE TEMP TABLE diff_lines AS
+      SELECT n.*, CASE WHEN lo.linked THEN 'linked' WHEN o.line_id IS NULL THEN 'insert'
+                       WHEN ${sameRow('n', 'o', cols)} THEN 'same' ELSE 'update' END AS action
+      FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id
+      LEFT JOIN (SELECT * FROM order_lines o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id AND o.line_id = n.line_id`);
+    // Stored lines of a replaced order that the new export no longer lists.
+    dropped = await count(tx, `SELECT count(*) AS n FROM order_lines o JOIN line_orders lo ON lo.shop_id = o.shop_id AND lo.order_id = o.order_id
+      WHERE ${inShops('o')} AND NOT lo.linked AND NOT EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = o.shop_id AND n.order_id = o.order_id AND n.line_id = o.line_id)`);
+    await tx.exec(`DELETE FROM order_lines AS o USING line_orders lo
+      WHERE ${inShops('o')} AND lo.shop_id = o.shop_id AND lo.order_id = o.order_id AND NOT lo.linked
+        AND NOT EXISTS (SELECT 1 FROM diff_lines d WHERE d.shop_id = o.shop_id AND d.order_id = o.order_id AND d.line_id = o.line_id AND d.action = 'same')`);
+  }
   await tx.exec(`INSERT INTO order_lines (${cols.map(q).join(', ')}) SELECT ${cols.map(q).join(', ')} FROM diff_lines WHERE action IN ('insert', 'update')`);
   await tx.exec(`UPDATE import_order_origins g SET alloc_lines = lo.alloc FROM line_orders lo
-    WHERE g.shop_id = lo.shop_id AND g.order_id = lo.order_id AND NOT lo.linked AND g.alloc_lines IS DISTINCT FROM lo.alloc`);
+    WHERE ${inShops('g')} AND g.shop_id = lo.shop_id AND g.order_id = lo.order_id AND NOT lo.linked AND g.alloc_lines IS DISTINCT FROM lo.alloc`);
   // Lines that arrive before their order (宝贝报表 before 订单报表) still record that they need a share.
   await tx.exec(`INSERT INTO import_order_origins
     SELECT lo.shop_id, lo.order_id, ${tx.dialect.param(1)}, ${tx.dialect.param(2)}, ${tx.dialect.param(3)}, false, lo.alloc FROM line_orders lo
-    WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = lo.shop_id AND g.order_id = lo.order_id)`,
+    WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM import_order_origins g WHERE ${inShops('g')} AND g.shop_id = lo.shop_id AND g.order_id = lo.order_id)`,
     [role, source, runId]);
-  const by = Object.fromEntries((await tx.query<{ action: string; n: bigint }>('SELECT action, count(*) AS n FROM diff_lines GROUP BY action')).map((r) => [r.action, Number(r.n)]));
+  const by = await countActions(tx, 'diff_lines');
   return { table: 'order_lines', staged, duplicates: staged - deduped, inserted: by.insert ?? 0, updated: (by.update ?? 0) + dropped, unchanged: by.same ?? 0, linked: by.linked ?? 0 };
 }
 
@@ -75,18 +87,20 @@ export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: bo
  * paid day) — e.g. a 宝贝报表 imported before its 订单报表. Lines staged in this run were
  * already fitted to the merged orders.
  */
-export async function reallocateTouched(tx: Warehouse): Promise<void> {
-  await allocateLines(tx, 'order_lines', `EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = l.shop_id AND g.order_id = l.order_id AND g.alloc_lines)
+export async function reallocateTouched(tx: Warehouse, shops: readonly string[]): Promise<void> {
+  // Nothing to follow when the run's shops have no stored lines (a first 订单报表).
+  if (!(await anyStored(tx, 'order_lines', shops))) return;
+  await allocateLines(tx, 'order_lines', `${shopIn('l', shops)} AND ${shopIn('o', shops)} AND EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = l.shop_id AND g.order_id = l.order_id AND g.alloc_lines)
     AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update'))`);
   await tx.exec(`UPDATE order_lines l SET paid_day = d.paid_day FROM diff_orders d
-    WHERE d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update') AND l.paid_day IS DISTINCT FROM d.paid_day`);
+    WHERE ${shopIn('l', shops)} AND d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update') AND l.paid_day IS DISTINCT FROM d.paid_day`);
 }
 
 /** Generic mappings whose orders carry no amounts: orders take the sum of their lines. */
-export async function syncAmountsFromLines(tx: Warehouse): Promise<void> {
+export async function syncAmountsFromLines(tx: Warehouse, shops: readonly string[]): Promise<void> {
   await tx.exec(`UPDATE orders o SET goods_amount = s.goods, order_total = s.paid, paid_amount = CASE WHEN o.paid_at IS NULL THEN 0 ELSE s.paid END
     FROM (SELECT l.shop_id, l.order_id, sum(l.goods_amount) AS goods, sum(l.paid_amount) AS paid FROM order_lines l
-          WHERE EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = l.shop_id AND n.order_id = l.order_id) GROUP BY ALL) s
+          WHERE ${shopIn('l', shops)} AND EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = l.shop_id AND n.order_id = l.order_id) GROUP BY ALL) s
     WHERE s.shop_id = o.shop_id AND s.order_id = o.order_id
       AND (o.goods_amount <> s.goods OR o.order_total <> s.paid OR o.paid_amount <> CASE WHEN o.paid_at IS NULL THEN 0 ELSE s.paid END)`);
 }

@@ -6,29 +6,41 @@
  */
 import { customers, products } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
-import { upsertKeyed } from './keyed.js';
-import { count, type TableCounts } from './sql.js';
+import { mergeKeyed, upsertKeyed } from './keyed.js';
+import { count, shopIn, type TableCounts } from './sql.js';
 
-export async function mergeProducts(tx: Warehouse): Promise<TableCounts> {
+export async function mergeProducts(tx: Warehouse, shops: readonly string[]): Promise<TableCounts> {
   const match = `p.merchant_code = s.sku_id AND p.sku_id <> s.sku_id AND s.merchant_code = s.sku_id`;
   await tx.exec(`UPDATE products p SET unit_cost = s.unit_cost
     FROM (SELECT * FROM stg_products QUALIFY row_number() OVER (PARTITION BY shop_id, sku_id ORDER BY src_row DESC) = 1) s
     WHERE p.shop_id = s.shop_id AND ${match} AND s.unit_cost IS NOT NULL AND p.unit_cost IS DISTINCT FROM s.unit_cost`);
   const linked = await count(tx, `SELECT count(*) AS n FROM stg_products s WHERE EXISTS (SELECT 1 FROM products p WHERE p.shop_id = s.shop_id AND ${match})`);
   await tx.exec(`DELETE FROM stg_products s WHERE EXISTS (SELECT 1 FROM products p WHERE p.shop_id = s.shop_id AND ${match})`);
-  const c = await upsertKeyed(tx, products, 'stg_products', 'fill');
+  const c = await upsertKeyed(tx, products, 'stg_products', 'fill', shops);
   return { ...c, staged: c.staged + linked, linked };
 }
 
-export async function mergeCustomers(tx: Warehouse): Promise<TableCounts> {
-  return upsertKeyed(tx, customers, 'stg_customers', 'fill');
+/**
+ * Customers, and first_paid_at, which follows the orders: recomputed for the buyers whose
+ * orders this run touched (`ordersWritten`: the run inserted or updated orders).
+ */
+export async function mergeCustomers(tx: Warehouse, shops: readonly string[], ordersWritten: boolean): Promise<TableCounts> {
+  // When every customer is new, the first payment goes in with the row (no UPDATE pass).
+  const derive = ordersWritten ? (rows: string) => `SELECT n.* REPLACE (CASE WHEN f.customer_id IS NULL THEN n.first_paid_at ELSE f.first_paid END AS first_paid_at)
+    FROM (${rows}) n LEFT JOIN (${firstPaidSql(shops)}) f ON f.shop_id = n.shop_id AND f.customer_id = n.customer_id` : undefined;
+  const { allNew, ...counts } = await mergeKeyed(tx, customers, 'stg_customers', 'fill', shops, derive);
+  if (ordersWritten && !allNew) await refreshFirstPaid(tx, shops);
+  return counts;
 }
 
-/** first_paid_at follows the orders: recomputed for the buyers this run touched. */
-export async function refreshFirstPaid(tx: Warehouse): Promise<void> {
-  await tx.exec(`UPDATE customers c SET first_paid_at = f.first_paid
-    FROM (SELECT o.shop_id, o.customer_id, min(o.paid_at) AS first_paid FROM orders o
-          WHERE o.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = o.shop_id AND d.customer_id = o.customer_id)
-          GROUP BY ALL) f
+/** First payment of each buyer with an order in this run's diff (any action), over all their orders. */
+function firstPaidSql(shops: readonly string[]): string {
+  return `SELECT o.shop_id, o.customer_id, min(o.paid_at) AS first_paid FROM orders o
+    WHERE ${shopIn('o', shops)} AND o.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = o.shop_id AND d.customer_id = o.customer_id)
+    GROUP BY ALL`;
+}
+
+async function refreshFirstPaid(tx: Warehouse, shops: readonly string[]): Promise<void> {
+  await tx.exec(`UPDATE customers c SET first_paid_at = f.first_paid FROM (${firstPaidSql(shops)}) f
     WHERE c.shop_id = f.shop_id AND c.customer_id = f.customer_id AND c.first_paid_at IS DISTINCT FROM f.first_paid`);
 }

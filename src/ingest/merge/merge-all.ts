@@ -5,7 +5,7 @@ import type { SourceRole } from '../sources/types.js';
 import type { StageName } from '../stage/staging-tables.js';
 import { upsertKeyed } from './keyed.js';
 import { mergeLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
-import { mergeCustomers, mergeProducts, refreshFirstPaid } from './masters.js';
+import { mergeCustomers, mergeProducts } from './masters.js';
 import { mergeOrders } from './orders.js';
 import { mergeRefunds } from './refunds.js';
 import type { TableCounts } from './sql.js';
@@ -18,23 +18,24 @@ export interface MergeInput {
   orderPerLine: boolean;
   seenAt: Date;
   staged: Record<StageName, number>;
+  /** every shop the run's rows name: statements read only these shops' stored rows */
+  shops: readonly string[];
 }
 
 export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCounts[]> {
   const out: TableCounts[] = [];
   const has = (t: StageName) => m.staged[t] > 0;
-  const orders = has('orders') ? await mergeOrders(tx, m) : undefined;
+  const orders = has('orders') ? await mergeOrders(tx, { ...m, withLines: has('order_lines') }) : undefined;
   if (orders) out.push(orders);
-  if (has('order_lines')) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId));
+  if (has('order_lines')) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops));
   // Without lines in this run, inserted orders may have lines stored by an earlier run.
-  if (orders && (orders.updated > 0 || (orders.inserted > 0 && !has('order_lines')))) await reallocateTouched(tx);
-  if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx);
-  if (has('refunds')) out.push(await mergeRefunds(tx));
-  if (has('customers')) out.push(await mergeCustomers(tx));
-  if (orders && has('customers') && orders.inserted + orders.updated > 0) await refreshFirstPaid(tx);
-  if (has('products')) out.push(await mergeProducts(tx));
-  if (has('traffic_daily')) out.push(await upsertKeyed(tx, trafficDaily, 'stg_traffic_daily', 'replace'));
-  if (has('ad_spend_daily')) out.push(await upsertKeyed(tx, adSpendDaily, 'stg_ad_spend_daily', 'replace'));
-  if (has('inventory_daily')) out.push(await upsertKeyed(tx, inventoryDaily, 'stg_inventory_daily', 'replace'));
+  if (orders && (orders.updated > 0 || (orders.inserted > 0 && !has('order_lines')))) await reallocateTouched(tx, m.shops);
+  if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx, m.shops);
+  if (has('refunds')) out.push(await mergeRefunds(tx, m.shops));
+  if (has('customers')) out.push(await mergeCustomers(tx, m.shops, orders !== undefined && orders.inserted + orders.updated > 0));
+  if (has('products')) out.push(await mergeProducts(tx, m.shops));
+  if (has('traffic_daily')) out.push(await upsertKeyed(tx, trafficDaily, 'stg_traffic_daily', 'replace', m.shops));
+  if (has('ad_spend_daily')) out.push(await upsertKeyed(tx, adSpendDaily, 'stg_ad_spend_daily', 'replace', m.shops));
+  if (has('inventory_daily')) out.push(await upsertKeyed(tx, inventoryDaily, 'stg_inventory_daily', 'replace', m.shops));
   return out;
 }

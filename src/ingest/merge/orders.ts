@@ -13,7 +13,7 @@
 import { orders } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { actionCounts, colsOf, count, q, sameRow, type TableCounts } from './sql.js';
+import { anyStored, colsOf, count, countActions, q, sameRow, shopIn, stagedKeys, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
 
 const money = ['goods_amount', 'discount_platform', 'discount_shop', 'discount_creator', 'shipping_fee', 'order_total', 'paid_amount'];
 
@@ -25,6 +25,10 @@ export interface OrdersMergeInput {
   /** the source repeats the order on every line row (JD, ERPs) */
   orderPerLine: boolean;
   seenAt: Date;
+  /** the shops of this run: every statement reads only their rows */
+  shops: readonly string[];
+  /** this run staged order lines too */
+  withLines: boolean;
 }
 
 /**
@@ -45,66 +49,91 @@ function aggregate(col: string): string {
 }
 
 export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<TableCounts> {
-  const cols = colsOf(orders);
-  const staged = await count(tx, 'SELECT count(*) AS n FROM stg_orders');
-  const keys = await count(tx, 'SELECT count(DISTINCT (shop_id, order_id)) AS n FROM stg_orders');
-  if (keys === staged) {
-    // One row per order and no repeats (the usual 订单报表): the rows are the orders, no aggregation.
-    await tx.exec(`CREATE TEMP TABLE new_orders AS SELECT ${cols.map(q).join(', ')} FROM stg_orders`);
-  } else {
-    await tx.exec(`CREATE TEMP TABLE new_orders AS
-      SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
-      FROM (SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)
-      GROUP BY shop_id, order_id`);
-  }
+  const { staged, keys } = await stagedKeys(tx, 'stg_orders', ['shop_id', 'order_id']);
   // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
-  const frags = m.orderPerLine ? await count(tx, 'SELECT count(*) AS n FROM stg_orders')
+  const frags = m.orderPerLine || keys === staged ? staged
     : await count(tx, 'SELECT count(*) AS n FROM (SELECT DISTINCT shop_id, order_id, frag_id FROM stg_orders)');
-  // Units come from the lines when this run has them (JD rows are one SKU each).
-  await tx.exec(`UPDATE new_orders n SET item_count = s.units FROM (
-      SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM (
-        SELECT * FROM stg_order_lines QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, line_id ORDER BY src_row DESC) = 1)
-      GROUP BY ALL) s
-    WHERE s.shop_id = n.shop_id AND s.order_id = n.order_id`);
-  if (m.amountsFromLines) await amountsFromStoredLines(tx);
-  await tx.exec(`CREATE TEMP TABLE diff_orders AS
-    SELECT n.*, o.status AS old_status,
-      CASE WHEN o.order_id IS NULL THEN 'insert'
-           WHEN ${tx.dialect.param(1)} = 'erp' AND coalesce(g.role, 'platform') = 'platform' THEN 'linked'
-           WHEN ${sameRow('n', 'o', cols)} THEN 'same'
-           WHEN ${progress('n')} < ${progress('o')} THEN 'stale'
-           ELSE 'update' END AS action
-    FROM new_orders n
-    LEFT JOIN orders o ON o.shop_id = n.shop_id AND o.order_id = n.order_id
-    LEFT JOIN import_order_origins g ON g.shop_id = n.shop_id AND g.order_id = n.order_id`, [m.role]);
-  await tx.exec(`DELETE FROM orders AS o USING diff_orders d WHERE o.shop_id = d.shop_id AND o.order_id = d.order_id AND d.action = 'update'`);
-  await tx.exec(`INSERT INTO orders (${cols.map(q).join(', ')}) SELECT ${cols.map(q).join(', ')} FROM diff_orders WHERE action IN ('insert', 'update')`);
+  await createNewOrders(tx, m, keys === staged);
+  // A run whose shops hold no order (and no origin) yet cannot match a stored row: every
+  // order is new, and the diff is the new rows themselves (a view: no copy, no join).
+  const stored = (await anyStored(tx, 'orders', m.shops)) || (await anyStored(tx, 'import_order_origins', m.shops));
+  let by: ActionCounts;
+  let origins = 0;
+  if (!stored) {
+    await tx.exec(`CREATE TEMP VIEW diff_orders AS
+      SELECT *, CAST(NULL AS VARCHAR) AS old_status, false AS has_origin, 'insert' AS action FROM new_orders`);
+    by = { insert: keys };
+  } else {
+    await tx.exec(`CREATE TEMP TABLE diff_orders AS
+      SELECT n.*, o.status AS old_status, g.order_id IS NOT NULL AS has_origin,
+        CASE WHEN o.order_id IS NULL THEN 'insert'
+             WHEN ${tx.dialect.param(1)} = 'erp' AND coalesce(g.role, 'platform') = 'platform' THEN 'linked'
+             WHEN ${sameRow('n', 'o', colsOf(orders))} THEN 'same'
+             WHEN ${progress('n')} < ${progress('o')} THEN 'stale'
+             ELSE 'update' END AS action
+      FROM new_orders n
+      LEFT JOIN (SELECT * FROM orders o WHERE ${shopIn('o', m.shops)}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id
+      LEFT JOIN (SELECT * FROM import_order_origins g WHERE ${shopIn('g', m.shops)}) g ON g.shop_id = n.shop_id AND g.order_id = n.order_id`, [m.role]);
+    by = await countActions(tx, 'diff_orders');
+    origins = await count(tx, `SELECT count(*) AS n FROM diff_orders WHERE has_origin AND action IN ('insert', 'update')`);
+  }
+  const cols = colsOf(orders).map(q).join(', ');
+  if (by.update) await tx.exec(`DELETE FROM orders AS o USING diff_orders d WHERE o.shop_id = d.shop_id AND o.order_id = d.order_id AND d.action = 'update'`);
+  await tx.exec(`INSERT INTO orders (${cols}) SELECT ${cols} FROM diff_orders WHERE action IN ('insert', 'update')`);
   // Status history keeps every status seen, so "paid → refunded/closed" stays visible.
   await tx.exec(`INSERT INTO order_status_history (shop_id, order_id, seen_at, status, status_raw, run_id)
     SELECT shop_id, order_id, ${tx.dialect.param(1)}, status, status_raw, ${tx.dialect.param(2)} FROM diff_orders
     WHERE action = 'insert' OR (action = 'update' AND (old_status IS DISTINCT FROM status))`, [m.seenAt, m.runId]);
-  await recordOrigins(tx, 'diff_orders', m);
-  const c = await actionCounts(tx, 'orders', 'diff_orders', staged, frags);
-  const stale = await count(tx, `SELECT count(*) AS n FROM diff_orders WHERE action = 'stale'`);
-  return { ...c, unchanged: c.unchanged + stale };
+  await recordOrigins(tx, m, origins > 0);
+  const c = tableCounts('orders', staged, frags, by);
+  return { ...c, unchanged: c.unchanged + (by.stale ?? 0) };
 }
 
-/** Generic sources without order amounts: the order is what its stored lines add up to. */
-async function amountsFromStoredLines(tx: Warehouse): Promise<void> {
-  await tx.exec(`UPDATE new_orders n SET goods_amount = s.goods, order_total = s.paid,
-      paid_amount = CASE WHEN n.paid_at IS NULL THEN 0 ELSE s.paid END
-    FROM (SELECT shop_id, order_id, sum(goods_amount) AS goods, sum(paid_amount) AS paid FROM order_lines GROUP BY ALL) s
-    WHERE s.shop_id = n.shop_id AND s.order_id = n.order_id`);
+/**
+ * `new_orders`: one row per order. Staged rows with unique keys are the orders already (the
+ * usual 订单报表): a view, no copy. Otherwise fragments are folded, and units come from this
+ * run's lines (JD rows are one SKU each); generic sources without order amounts take them
+ * from their stored lines.
+ */
+async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boolean): Promise<void> {
+  const cols = colsOf(orders);
+  const base = unique ? `SELECT ${cols.map(q).join(', ')} FROM stg_orders`
+    : `SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
+      FROM (SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)
+      GROUP BY shop_id, order_id`;
+  if (!m.withLines && !m.amountsFromLines) {
+    await tx.exec(`CREATE TEMP ${unique ? 'VIEW' : 'TABLE'} new_orders AS ${base}`);
+    return;
+  }
+  const replace: string[] = [];
+  let joins = '';
+  if (m.withLines) {
+    replace.push('coalesce(u.units, n.item_count) AS item_count');
+    joins += ` LEFT JOIN (SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM (
+        SELECT * FROM stg_order_lines QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, line_id ORDER BY src_row DESC) = 1)
+      GROUP BY ALL) u ON u.shop_id = n.shop_id AND u.order_id = n.order_id`;
+  }
+  if (m.amountsFromLines) {
+    // Generic sources without order amounts: the order is what its stored lines add up to.
+    const from = (v: string, col: string) => `CASE WHEN s.order_id IS NULL THEN n.${col} ELSE CAST(${v} AS BIGINT) END AS ${col}`;
+    replace.push(from('s.goods', 'goods_amount'), from('s.paid', 'order_total'), from('CASE WHEN n.paid_at IS NULL THEN 0 ELSE s.paid END', 'paid_amount'));
+    joins += ` LEFT JOIN (SELECT l.shop_id, l.order_id, sum(l.goods_amount) AS goods, sum(l.paid_amount) AS paid FROM order_lines l
+        WHERE ${shopIn('l', m.shops)} AND EXISTS (SELECT 1 FROM stg_orders x WHERE x.shop_id = l.shop_id AND x.order_id = l.order_id) GROUP BY ALL) s
+      ON s.shop_id = n.shop_id AND s.order_id = n.order_id`;
+  }
+  await tx.exec(`CREATE TEMP TABLE new_orders AS SELECT n.* REPLACE (${replace.join(', ')}) FROM (${base}) n${joins}`);
 }
 
-async function recordOrigins(tx: Warehouse, diff: string, m: OrdersMergeInput): Promise<void> {
+/** Which source wrote each order this run wrote (cross-source linking reads it). */
+async function recordOrigins(tx: Warehouse, m: OrdersMergeInput, anyOrigin: boolean): Promise<void> {
   const p = tx.dialect.param;
   const written = `d.action IN ('insert', 'update')`;
-  await tx.exec(`UPDATE import_order_origins AS g SET role = ${p(1)}, source = ${p(2)}, run_id = ${p(3)},
-      amounts_from_lines = g.amounts_from_lines OR ${p(4)}
-    FROM ${q(diff)} d WHERE g.shop_id = d.shop_id AND g.order_id = d.order_id AND ${written}`, [m.role, m.source, m.runId, m.amountsFromLines]);
+  if (anyOrigin) {
+    await tx.exec(`UPDATE import_order_origins AS g SET role = ${p(1)}, source = ${p(2)}, run_id = ${p(3)},
+        amounts_from_lines = g.amounts_from_lines OR ${p(4)}
+      FROM diff_orders d WHERE g.shop_id = d.shop_id AND g.order_id = d.order_id AND ${written} AND d.has_origin`, [m.role, m.source, m.runId, m.amountsFromLines]);
+  }
   await tx.exec(`INSERT INTO import_order_origins
-    SELECT d.shop_id, d.order_id, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, false FROM ${q(diff)} d
-    WHERE ${written} AND NOT EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = d.shop_id AND g.order_id = d.order_id)`,
+    SELECT d.shop_id, d.order_id, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, false FROM diff_orders d WHERE ${written} AND NOT d.has_origin`,
     [m.role, m.source, m.runId, m.amountsFromLines]);
 }

@@ -24,9 +24,31 @@ export function latestPerKey(stg: string, key: readonly string[], cols: readonly
  * `latestPerKey`, or a plain select when the staged keys are already unique (the usual case:
  * the window sort is the most expensive step of a large merge).
  */
-export async function latestPerKeySql(tx: Warehouse, stg: string, key: readonly string[], cols: readonly string[], staged: number): Promise<string> {
-  const distinct = await count(tx, `SELECT count(DISTINCT (${key.map(q).join(', ')})) AS n FROM ${q(stg)}`);
-  return distinct === staged ? `SELECT ${cols.map(q).join(', ')} FROM ${q(stg)}` : latestPerKey(stg, key, cols);
+export function latestPerKeySql(stg: string, key: readonly string[], cols: readonly string[], unique: boolean): string {
+  return unique ? `SELECT ${cols.map(q).join(', ')} FROM ${q(stg)}` : latestPerKey(stg, key, cols);
+}
+
+/**
+ * `alias.shop_id IN ('a', 'b')`: the shops a run touches, as literals so DuckDB pushes the
+ * filter into the table scan (zone maps skip other shops' row groups; a bound list or an
+ * IN-subquery becomes a join that reads the whole column). Quotes are escaped.
+ */
+export function shopIn(alias: string, shops: readonly string[]): string {
+  if (shops.length === 0) return 'false';
+  return `${alias}.shop_id IN (${shops.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')})`;
+}
+
+/** Whether `table` holds any row of these shops: when not, nothing stored can match a key. */
+export async function anyStored(tx: Warehouse, table: string, shops: readonly string[]): Promise<boolean> {
+  const rows = await tx.query(`SELECT 1 AS x FROM ${q(table)} t WHERE ${shopIn('t', shops)} LIMIT 1`);
+  return rows.length > 0;
+}
+
+/** Rows and distinct keys of a staging table, in one pass. */
+export async function stagedKeys(tx: Warehouse, stg: string, key: readonly string[]): Promise<{ staged: number; keys: number }> {
+  const [r] = await tx.query<{ staged: bigint; keys: bigint }>(
+    `SELECT count(*) AS staged, count(DISTINCT (${key.map(q).join(', ')})) AS keys FROM ${q(stg)}`);
+  return { staged: Number(r?.staged ?? 0), keys: Number(r?.keys ?? 0) };
 }
 
 export async function count(tx: Warehouse, sql: string, params: unknown[] = []): Promise<number> {
@@ -44,9 +66,15 @@ export interface TableCounts {
   linked: number;
 }
 
-export async function actionCounts(tx: Warehouse, table: string, diff: string, staged: number, deduped: number): Promise<TableCounts> {
+export type ActionCounts = Partial<Record<'insert' | 'update' | 'same' | 'stale' | 'linked', number>>;
+
+/** Rows of a diff table per action, in one pass. */
+export async function countActions(tx: Warehouse, diff: string): Promise<ActionCounts> {
   const rows = await tx.query<{ action: string; n: bigint }>(`SELECT action, count(*) AS n FROM ${q(diff)} GROUP BY action`);
-  const by = Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
+  return Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
+}
+
+export function tableCounts(table: string, staged: number, deduped: number, by: ActionCounts): TableCounts {
   return {
     table, staged, duplicates: staged - deduped,
     inserted: by.insert ?? 0, updated: by.update ?? 0, unchanged: by.same ?? 0, linked: by.linked ?? 0,

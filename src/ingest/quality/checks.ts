@@ -5,6 +5,7 @@
  * empty required cells) come from the run itself (quality/report.ts).
  */
 import type { Warehouse } from '../../warehouse/index.js';
+import { shopIn } from '../merge/sql.js';
 
 export interface Finding {
   check: string;
@@ -16,48 +17,46 @@ export interface Finding {
 interface StoreCheck {
   name: string;
   table: string;
-  /** SQL returning one row per finding with a text column `example`; `$1` is the shop list */
-  sql: string;
+  /** SQL returning one row per finding with a text column `example`; `$1` is now */
+  sql: (inShops: (alias: string) => string) => string;
 }
-
-const inShops = (alias: string) => `list_contains(CAST($1 AS VARCHAR[]), ${alias}.shop_id)`;
 
 export const storeChecks: readonly StoreCheck[] = [
   {
     name: 'orders_without_lines', table: 'orders',
-    sql: `SELECT o.order_id AS example FROM orders o WHERE ${inShops('o')}
-      AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.order_id)`,
+    sql: (inShops) => `SELECT o.order_id AS example FROM orders o WHERE ${inShops('o')}
+      AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE ${inShops('l')} AND l.shop_id = o.shop_id AND l.order_id = o.order_id)`,
   },
   {
     name: 'lines_without_orders', table: 'order_lines',
-    sql: `SELECT l.order_id || ' / ' || l.line_id AS example FROM order_lines l WHERE ${inShops('l')}
-      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)`,
+    sql: (inShops) => `SELECT l.order_id || ' / ' || l.line_id AS example FROM order_lines l WHERE ${inShops('l')}
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE ${inShops('o')} AND o.shop_id = l.shop_id AND o.order_id = l.order_id)`,
   },
   {
     name: 'refunds_without_orders', table: 'refunds',
-    sql: `SELECT r.refund_id || ' → ' || r.order_id AS example FROM refunds r WHERE ${inShops('r')}
-      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = r.shop_id AND o.order_id = r.order_id)`,
+    sql: (inShops) => `SELECT r.refund_id || ' → ' || r.order_id AS example FROM refunds r WHERE ${inShops('r')}
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE ${inShops('o')} AND o.shop_id = r.shop_id AND o.order_id = r.order_id)`,
   },
   {
     name: 'line_amounts_mismatch', table: 'orders',
-    sql: `SELECT o.order_id || ': ' || o.paid_amount || ' ≠ ' || s.paid AS example FROM orders o
-      JOIN (SELECT shop_id, order_id, sum(paid_amount) AS paid FROM order_lines GROUP BY ALL) s ON s.shop_id = o.shop_id AND s.order_id = o.order_id
+    sql: (inShops) => `SELECT o.order_id || ': ' || o.paid_amount || ' ≠ ' || s.paid AS example FROM orders o
+      JOIN (SELECT l.shop_id, l.order_id, sum(l.paid_amount) AS paid FROM order_lines l WHERE ${inShops('l')} GROUP BY ALL) s ON s.shop_id = o.shop_id AND s.order_id = o.order_id
       WHERE ${inShops('o')} AND s.paid <> o.paid_amount`,
   },
   {
     name: 'future_dates', table: 'orders',
-    sql: `SELECT o.order_id || ' @ ' || CAST(greatest(o.created_at, coalesce(o.paid_at, o.created_at)) AS VARCHAR) AS example FROM orders o
-      WHERE ${inShops('o')} AND (o.created_at > $2 OR o.paid_at > $2 OR o.shipped_at > $2 OR o.finished_at > $2)`,
+    sql: (inShops) => `SELECT o.order_id || ' @ ' || CAST(greatest(o.created_at, coalesce(o.paid_at, o.created_at)) AS VARCHAR) AS example FROM orders o
+      WHERE ${inShops('o')} AND (o.created_at > $1 OR o.paid_at > $1 OR o.shipped_at > $1 OR o.finished_at > $1)`,
   },
   {
     name: 'future_dates', table: 'refunds',
-    sql: `SELECT r.refund_id AS example FROM refunds r WHERE ${inShops('r')} AND (r.applied_at > $2 OR r.finished_at > $2)`,
+    sql: (inShops) => `SELECT r.refund_id AS example FROM refunds r WHERE ${inShops('r')} AND (r.applied_at > $1 OR r.finished_at > $1)`,
   },
   {
     // A day without orders inside a shop's range, for a shop that has orders on most days
     // (at least 7 active days, and on at least half the days of its range); future dates aside.
     name: 'gaps', table: 'orders',
-    sql: `WITH d AS (SELECT shop_id, created_day AS day, count(*) AS n FROM orders o WHERE ${inShops('o')} AND o.created_at <= $2 GROUP BY ALL),
+    sql: (inShops) => `WITH d AS (SELECT shop_id, created_day AS day, count(*) AS n FROM orders o WHERE ${inShops('o')} AND o.created_at <= $1 GROUP BY ALL),
       r AS (SELECT shop_id, min(day) AS first, max(day) AS last, count(*) AS active FROM d GROUP BY ALL
             HAVING count(*) >= 7 AND count(*) * 2 >= date_diff('day', min(day), max(day)) + 1),
       cal AS (SELECT r.shop_id, CAST(unnest(generate_series(CAST(r.first AS TIMESTAMP), CAST(r.last AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS day FROM r)
@@ -70,14 +69,15 @@ const EXAMPLES = 5;
 
 export async function runStoreChecks(wh: Warehouse, shops: readonly string[], now: Date): Promise<Finding[]> {
   const out: Finding[] = [];
-  const list = `[${shops.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`;
+  // Every table read, outer and inner, is cut to the shops: the filter reaches the scan, so a
+  // check costs what the run's shops hold, not what the whole store holds.
+  const inShops = (alias: string) => shopIn(alias, shops);
   for (const c of storeChecks) {
-    // The shop list goes in as a literal array (DuckDB cannot bind a list parameter here); quotes are escaped.
-    const sql = c.sql.replace(/CAST\(\$1 AS VARCHAR\[\]\)/g, `CAST(${list} AS VARCHAR[])`);
-    const params = sql.includes('$2') ? [now] : [];
+    const sql = c.sql(inShops);
+    const params = sql.includes('$1') ? [now] : [];
     // One pass: the window count rides along with the first few examples.
     const rows = await wh.query<{ n: bigint; example: string }>(
-      `SELECT count(*) OVER () AS n, example FROM (${sql.replace(/\$2/g, '$1')}) LIMIT ${EXAMPLES}`, params);
+      `SELECT count(*) OVER () AS n, example FROM (${sql}) LIMIT ${EXAMPLES}`, params);
     const n = rows[0];
     const ex = rows;
     out.push({ check: c.name, table: c.table, found: Number(n?.n ?? 0), examples: ex.map((e) => String(e.example)) });

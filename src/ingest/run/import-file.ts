@@ -81,11 +81,11 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
       }
       const role = staged.sources[0]!.role;
       await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
+      const shops = [...resolver.seen.keys()].sort();
       const tables = await mergeAll(tx, {
         runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
-        orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged,
+        orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged, shops,
       });
-      const shops = [...resolver.seen.keys()].sort();
       const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);
       const sum = (k: 'inserted' | 'updated' | 'unchanged') => tables.reduce((a, t) => a + t[k], 0);
       const run: ImportRunRow = {
