@@ -11,9 +11,9 @@ import type { Warehouse } from '../../warehouse/index.js';
 import { AnalysisErrors as E } from '../errors.js';
 import { count, money, pdNote, ratio, type AnalysisResult, type Row } from '../result.js';
 import { ordersWithoutBuyer, Params, type ScopeOption } from '../sql.js';
-import { withTempTable } from '../temp-table.js';
 import { stripScope } from '../rfm/rfm.js';
-import { buyerPeriodsSql } from './buyer-periods.js';
+import { ensureBuyerRollups } from '../buyer-rollups.js';
+import { withBuyerPeriods } from './buyer-periods.js';
 import { intervalDistribution } from './intervals.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -30,20 +30,18 @@ export type CohortOptions = z.input<typeof cohortOptions> & ScopeOption;
 
 export async function cohortAnalysis(wh: Warehouse, options: CohortOptions = {}): Promise<AnalysisResult> {
   const o = cohortOptions.parse(stripScope(options));
-  const p = new Params(wh);
-  return withTempTable(wh, 'cohort', buyerPeriodsSql(wh, p, o.grain, options.scope, o.to), p.values, async (bp) => {
+  await ensureBuyerRollups(wh);
+  return withBuyerPeriods(wh, o.grain, options.scope, o.to, async (bp) => {
     const q = new Params(wh);
-    const fromFilter = o.from ? `AND c.period >= CAST(${q.add(o.from)} AS DATE)` : '';
-    // The cohort's own start comes from its period-0 rows.
-    const cells = await wh.query(`SELECT c.period AS cohort, b.pi - b.first_pi AS k, count(*) AS buyers, sum(b.amount) AS paid
-      FROM ${bp} b JOIN (SELECT first_pi, min(period) AS period FROM ${bp} WHERE pi = first_pi GROUP BY first_pi) c ON c.first_pi = b.first_pi
-      WHERE b.pi - b.first_pi < ${o.periods} ${fromFilter} GROUP BY c.period, k ORDER BY cohort, k`, q.values);
+    const cohortFrom = o.from ? `AND cohort >= CAST(${q.add(o.from)} AS DATE)` : '';
+    const cells = await wh.query(`SELECT cohort, k, count(*) AS buyers, sum(amount) AS paid FROM (${bp(q)}) b
+      WHERE k < ${o.periods} ${cohortFrom} GROUP BY cohort, k ORDER BY cohort, k`, q.values);
     if (cells.length === 0) fail(E.ANALYSIS_NO_DATA, { name: 'cohort', what: 'no paid orders with a buyer in scope / 范围内没有带买家的已付款订单' });
-    const byPeriod = await wh.query(`SELECT b.period, count(*) AS buyers, sum(CASE WHEN b.orders >= 2 THEN 1 ELSE 0 END) AS repeaters,
-        sum(CASE WHEN nx.pi IS NOT NULL THEN 1 ELSE 0 END) AS back_next, max(b.pi) = (SELECT max(pi) FROM ${bp}) AS is_last
-      FROM ${bp} b LEFT JOIN (SELECT shop_id, customer_id, pi FROM ${bp}) nx
-        ON nx.shop_id = b.shop_id AND nx.customer_id = b.customer_id AND nx.pi = b.pi + 1
-      GROUP BY b.period ORDER BY b.period`);
+    const r = new Params(wh);
+    const rel = bp(r);
+    const byPeriod = await wh.query(`SELECT period, count(*) AS buyers, sum(CASE WHEN orders >= 2 THEN 1 ELSE 0 END) AS repeaters,
+        sum(CASE WHEN next THEN 1 ELSE 0 END) AS back_next, period = (SELECT max(period) FROM (${rel}) l) AS is_last
+      FROM (${rel}) b GROUP BY period ORDER BY period`, r.values);
     const matrix = cohortRows(cells);
     const periods: Row[] = byPeriod.map((r) => ({
       period: r.period as string, paying_buyers: count(r.buyers), repeat_buyers: count(r.repeaters),
@@ -59,7 +57,7 @@ export async function cohortAnalysis(wh: Warehouse, options: CohortOptions = {})
         matrix: { title: { zh: '同期群矩阵', en: 'cohort matrix' }, rows: matrix },
         periods: { title: { zh: '各期复购率与回购率', en: 'repurchase and next-period retention by period' }, rows: periods },
         ...(o.intervals
-          ? { intervals: { title: { zh: '首购到再购的间隔天数分布', en: 'days from first to second purchase' }, rows: await intervalDistribution(wh, bp, options.scope, o.to) } }
+          ? { intervals: { title: { zh: '首购到再购的间隔天数分布', en: 'days from first to second purchase' }, rows: await intervalDistribution(wh, options.scope, o.to) } }
           : {}),
       },
       notes: pdNote(await ordersWithoutBuyer(wh, options.scope, undefined, o.to)),

@@ -1,22 +1,19 @@
 /**
- * Days from a buyer's first to second purchase day, bucketed. The second day is the
- * smallest later day of the same buyer: an equality join plus a filter instead of LAG(),
- * which ClickHouse 18.16 lacks.
+ * Days from a buyer's first to second purchase day, bucketed: both days are kept per buyer in
+ * rollup_buyer_keys, so this is one pass over one row per buyer. With an end day, a buyer
+ * whose second day falls after it has no second purchase yet.
  */
 import type { Warehouse } from '../../warehouse/index.js';
+import { knownBuyers } from '../buyer-rollups.js';
 import { count, ratio, type Row } from '../result.js';
-import { buyerOrdersSql, Params, type ShopScope } from '../sql.js';
+import { Params, type ShopScope } from '../sql.js';
 
 const BUCKETS = [7, 14, 30, 60, 90, 180, 365] as const;
 
-export async function intervalDistribution(wh: Warehouse, _bp: string, scope: ShopScope | undefined, to?: string): Promise<Row[]> {
+export async function intervalDistribution(wh: Warehouse, scope: ShopScope | undefined, to?: string): Promise<Row[]> {
   const p = new Params(wh);
-  const d = wh.dialect;
-  const days = `SELECT DISTINCT shop_id, customer_id, paid_day FROM (${buyerOrdersSql(p, scope, undefined, to)}) o`;
-  const gaps = `SELECT ${d.daysBetween('f.first_day', 'min(b.paid_day)')} AS gap FROM (${days}) b
-    JOIN (SELECT shop_id, customer_id, min(paid_day) AS first_day FROM (${days}) x GROUP BY shop_id, customer_id) f
-      ON f.shop_id = b.shop_id AND f.customer_id = b.customer_id
-    WHERE b.paid_day > f.first_day GROUP BY b.shop_id, b.customer_id, f.first_day`;
+  const gaps = `SELECT ${wh.dialect.daysBetween('k.first_day', 'k.second_day')} AS gap FROM rollup_buyer_keys k
+    WHERE ${knownBuyers(p, scope)} AND k.second_day IS NOT NULL AND ${p.days('k.second_day', undefined, to)}`;
   const bucket = `CASE ${BUCKETS.map((b, i) => `WHEN gap <= ${b} THEN ${i}`).join(' ')} ELSE ${BUCKETS.length} END`;
   const rows = await wh.query(`SELECT ${bucket} AS bucket, count(*) AS buyers FROM (${gaps}) g GROUP BY bucket ORDER BY bucket`, p.values);
   const total = rows.reduce((a, r) => a + count(r.buyers), 0);

@@ -1,8 +1,8 @@
 /**
- * LTV prediction on the store: the warehouse summarises each buyer's paid orders into
- * (x, t_x, T, z̄) in weeks — x counts repeat purchase days as lifetimes does, z̄ is the mean
- * paid amount of those repeat days — and groups identical rows, the models are fitted in
- * TypeScript, and the predictions go back to the warehouse as a small table keyed by the
+ * LTV prediction on the store: the warehouse summarises each buyer's paid orders (from the
+ * buyer rollups) into (x, t_x, T, z̄) in weeks — x counts repeat purchase days as lifetimes
+ * does, z̄ is the mean paid amount of those repeat days — and groups identical rows, the
+ * models are fitted in TypeScript, and the predictions go back to the warehouse as a small table keyed by the
  * grouped row so per-buyer and per-cohort values are SQL joins, not JS loops.
  */
 import { z } from 'zod';
@@ -10,7 +10,8 @@ import { fail } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { AnalysisErrors as E } from '../errors.js';
 import { count, money, pdNote, ratio, type AnalysisResult } from '../result.js';
-import { buyerOrdersSql, ordersWithoutBuyer, Params, type ScopeOption } from '../sql.js';
+import { buyerDaysSql, ensureBuyerRollups, knownBuyers } from '../buyer-rollups.js';
+import { ordersWithoutBuyer, Params, type ScopeOption, type ShopScope } from '../sql.js';
 import { withTempTable } from '../temp-table.js';
 import { stripScope } from '../rfm/rfm.js';
 import { expectedPurchases, fitBgNbd, probabilityAlive } from './bg-nbd.js';
@@ -32,18 +33,16 @@ export const HORIZON_WEEKS = { m6: (6 * 365.25) / 12 / WEEK, m12: 365.25 / WEEK 
 
 export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Promise<AnalysisResult> {
   const o = ltvOptions.parse(stripScope(options));
+  await ensureBuyerRollups(wh);
   const p = new Params(wh);
   const d = wh.dialect;
-  const orders = buyerOrdersSql(p, options.scope, o.from, o.to);
-  const end = o.to ? `CAST(${p.add(o.to)} AS DATE)` : `(SELECT max(paid_day) FROM (${orders}) e)`;
-  // One row per buyer and purchase day: several orders on one day are one transaction.
-  const perDay = `SELECT shop_id, customer_id, paid_day, sum(paid_amount) AS amount FROM (${orders}) o GROUP BY shop_id, customer_id, paid_day`;
-  const perBuyer = `SELECT shop_id, customer_id, count(*) - 1 AS x, min(paid_day) AS first_day,
-      ${d.daysBetween('min(paid_day)', 'max(paid_day)')} AS tx_days, ${d.daysBetween('min(paid_day)', end)} AS t_days,
-      sum(amount) AS total, sum(amount) - ${d.argMin('amount', 'paid_day')} AS repeat_total
-    FROM (${perDay}) b GROUP BY shop_id, customer_id`;
+  const base = buyerSummarySql(wh, p, options.scope, o.from, o.to);
+  const end = o.to ? `CAST(${p.add(o.to)} AS DATE)` : `(SELECT max(last_day) FROM (${base}) e)`;
+  const perBuyer = `SELECT shop_id, customer_id, x, first_day, ${d.daysBetween('first_day', 'last_day')} AS tx_days,
+      ${d.daysBetween('first_day', end)} AS t_days, total, repeat_total FROM (${base}) b`;
   return withTempTable(wh, 'ltv', perBuyer, p.values, async (buyers) => {
-    const groups = await wh.query(`SELECT x, tx_days, t_days, count(*) AS n FROM ${buyers} GROUP BY x, tx_days, t_days`);
+    // Ordered: the likelihood sums in this order, so the fit is the same on every run.
+    const groups = await wh.query(`SELECT x, tx_days, t_days, count(*) AS n FROM ${buyers} GROUP BY x, tx_days, t_days ORDER BY x, tx_days, t_days`);
     if (groups.length === 0) fail(E.ANALYSIS_NO_DATA, { name: 'ltv', what: 'no paid orders with a buyer in scope / 范围内没有带买家的已付款订单' });
     const bg = fitBgNbd({
       x: Float64Array.from(groups, (g) => count(g.x)),
@@ -53,7 +52,7 @@ export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Prom
     });
     // z̄ in yuan keeps the parameters on the scale the literature reports.
     const spend = await wh.query(`SELECT x, CAST(repeat_total AS DOUBLE) / x / 100 AS zbar, count(*) AS n FROM ${buyers}
-      WHERE x > 0 AND repeat_total > 0 GROUP BY x, zbar`);
+      WHERE x > 0 AND repeat_total > 0 GROUP BY x, zbar ORDER BY x, zbar`);
     const gg = spend.length >= 3
       ? fitGammaGamma({ x: Float64Array.from(spend, (s) => count(s.x)), zbar: Float64Array.from(spend, (s) => Number(s.zbar)), weight: Float64Array.from(spend, (s) => count(s.n)) })
       : null;
@@ -115,6 +114,22 @@ export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Prom
 }
 
 export { expectedAverageSpend };
+
+/**
+ * (shop_id, customer_id, x, first_day, last_day, total, repeat_total) per known buyer in scope.
+ * Several orders on one day are one transaction: x counts repeat purchase days. The whole
+ * history is one row per buyer in rollup_buyer_keys; a period groups the buyer-day rollup.
+ */
+function buyerSummarySql(wh: Warehouse, p: Params, scope: ShopScope | undefined, from?: string, to?: string): string {
+  if (!from && !to) {
+    return `SELECT k.shop_id, k.customer_id, k.paid_days - 1 AS x, k.first_day, k.last_day, k.paid_amount AS total,
+      k.paid_amount - k.first_day_amount AS repeat_total FROM rollup_buyer_keys k WHERE ${knownBuyers(p, scope)}`;
+  }
+  const grouped = `SELECT buyer_no, count(*) - 1 AS x, min(day) AS first_day, max(day) AS last_day, sum(amount) AS total,
+      sum(amount) - ${wh.dialect.argMin('amount', 'day')} AS repeat_total FROM (${buyerDaysSql(p, scope, from, to)}) b GROUP BY buyer_no`;
+  return `SELECT k.shop_id, k.customer_id, g.x, g.first_day, g.last_day, g.total, g.repeat_total FROM (${grouped}) g
+    JOIN rollup_buyer_keys k ON k.buyer_no = g.buyer_no WHERE ${knownBuyers(p, scope)}`;
+}
 
 /** Expected purchases are never negative or infinite; numerical trouble far out in the tails counts as none. */
 const sane = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);

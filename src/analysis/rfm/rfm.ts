@@ -2,7 +2,8 @@
  * RFM: recency (days since the last paid order, as of the day after the period), frequency
  * (paid orders) and monetary (paid amount) per buyer; scores 1–5 from quintile cut-offs
  * (default) or user thresholds; the eight segments with counts and revenue share; and the
- * buyer list of any segment for export. Runs in the warehouse on a per-buyer temp table.
+ * buyer list of any segment for export. Runs in the warehouse on a per-buyer temp table built
+ * from the buyer rollups (one integer-keyed row per buyer, or buyer-day rows for a period).
  */
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
@@ -10,7 +11,8 @@ import { decimalToFen } from '../../core/money.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { AnalysisErrors as E } from '../errors.js';
 import { count, money, pdNote, ratio, type AnalysisResult, type Row } from '../result.js';
-import { buyerOrdersSql, ordersWithoutBuyer, Params, type ScopeOption } from '../sql.js';
+import { ensureBuyerRollups, knownBuyers } from '../buyer-rollups.js';
+import { ordersWithoutBuyer, Params, type ScopeOption, type ShopScope } from '../sql.js';
 import { withTempTable } from '../temp-table.js';
 import { rfmSegments, segmentCaseSql } from './segments.js';
 
@@ -33,13 +35,13 @@ const FRACTIONS = [0.2, 0.4, 0.6, 0.8];
 
 export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Promise<AnalysisResult> {
   const o = rfmOptions.parse(stripScope(options));
+  await ensureBuyerRollups(wh);
   const p = new Params(wh);
   const d = wh.dialect;
-  const orders = buyerOrdersSql(p, options.scope, o.from, o.to);
+  const buyers = perBuyerSql(p, options.scope, o.from, o.to);
   // As of the day after the period (or after the last paid order): recency ≥ 1 for every buyer.
-  const asOf = o.to ? `CAST(${p.add(o.to)} AS DATE) + 1` : `(SELECT max(paid_day) + 1 FROM (${orders}) a)`;
-  const perBuyer = `SELECT shop_id, customer_id, ${d.daysBetween('max(paid_day)', asOf)} AS recency, count(*) AS frequency,
-      sum(paid_amount) AS monetary FROM (${orders}) o GROUP BY shop_id, customer_id`;
+  const asOf = o.to ? `CAST(${p.add(o.to)} AS DATE) + 1` : `(SELECT max(last_day) + 1 FROM (${buyers}) a)`;
+  const perBuyer = `SELECT shop_id, customer_id, ${d.daysBetween('last_day', asOf)} AS recency, frequency, monetary FROM (${buyers}) b`;
   return withTempTable(wh, 'rfm', perBuyer, p.values, async (t) => {
     const [cutoffs] = await wh.query(`SELECT ${d.quantiles('recency', FRACTIONS)} AS r, ${d.quantiles('frequency', FRACTIONS)} AS f,
       ${d.quantiles('monetary', FRACTIONS)} AS m, count(*) AS n FROM ${t}`);
@@ -93,6 +95,20 @@ export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Prom
       tables, notes: pdNote(excluded),
     };
   });
+}
+
+/**
+ * (shop_id, customer_id, last_day, frequency, monetary) per known buyer in scope: the whole
+ * history is one row per buyer in rollup_buyer_keys; a period groups the buyer-day rollup.
+ */
+function perBuyerSql(p: Params, scope: ShopScope | undefined, from?: string, to?: string): string {
+  if (!from && !to) {
+    return `SELECT k.shop_id, k.customer_id, k.last_day, k.orders AS frequency, k.paid_amount AS monetary FROM rollup_buyer_keys k WHERE ${knownBuyers(p, scope)}`;
+  }
+  const grouped = `SELECT buyer_no, max(day) AS last_day, sum(orders) AS frequency, sum(paid_amount) AS monetary FROM rollup_buyers_daily
+    WHERE ${p.scope(scope)} AND ${p.days('day', from, to)} GROUP BY buyer_no`;
+  return `SELECT k.shop_id, k.customer_id, g.last_day, g.frequency, g.monetary FROM (${grouped}) g
+    JOIN rollup_buyer_keys k ON k.buyer_no = g.buyer_no WHERE ${knownBuyers(p, scope)}`;
 }
 
 function cutoffRows(th: { r: readonly number[]; f: readonly number[]; m: readonly bigint[] }): Row[] {
