@@ -102,5 +102,10 @@ async function* csvParts(path: string, file: string, encoding: TextEncoding, ski
     if (pending.length) yield pending.filter((r) => !isBlank(r.cells));
     for (let b = await pull(); b; b = await pull()) yield b.filter((r) => !isBlank(r.cells));
   }
-  yield { name: '', header: header.cells as string[], headerRow: header.n, rows: rows() };
+  try {
+    yield { name: '', header: header.cells as string[], headerRow: header.n, rows: rows() };
+  } finally {
+    // A reader that stops after the header (the DuckDB path reads the file itself) closes the file here.
+    stream.destroy();
+  }
 }

@@ -1,0 +1,160 @@
+/**
+ * The cleaners of clean/*.ts as DuckDB SQL, one builder per cleaner. Each takes the column
+ * holding a cell and returns layers of named expressions (SQL has no `let`: a layer's
+ * expressions use the names of the layers before it; clean-table.ts nests them as
+ * sub-selects), ending with the value, the problem code (NULL when fine) and for some a flag
+ * for "the JS way must decide". They must give exactly what the JS cleaners give;
+ * `fast.integration.test.ts` runs every fixture through both paths and compares.
+ *
+ * Two JS details matter here: `\s` and `trim()` mean every Unicode space (RE2's `\s` is ASCII
+ * only, so the class is spelled out), and `fold()` is NFKC, which SQL does not have. The SQL
+ * folds the full-width forms (`１２，：`) and `￥`; a cell holding any other character NFKC might
+ * change is "exotic" and its row goes through the JS cleaners instead (see `exoticSql`).
+ */
+
+const JS_SPACE_CHARS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/** RE2 class body of JS's `\s` */
+const JS_SPACE = '\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
+/** Characters NFKC leaves alone or that `foldSql` maps exactly: ASCII, CJK ideographs, full-width ASCII, ideographic space, ￥ and ¥. */
+const FOLD_SAFE = '\\x{00}-\\x{7f}\\x{4e00}-\\x{9fff}\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}\\x{a5}';
+const EMPTY = ['', '-', '--', '—', '#NULL!', '#N/A', 'null', 'NULL', 'None', 'N/A', '无'];
+
+/** A SQL string literal of our own constant text (never user input). */
+export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+const FULL_FROM = Array.from({ length: 0x5e }, (_, i) => String.fromCharCode(0xff01 + i)).join('') + '\u3000\uffe5';
+const FULL_TO = Array.from({ length: 0x5e }, (_, i) => String.fromCharCode(0x21 + i)).join('') + ' \u00a5';
+
+/** JS `s.trim()` */
+export const trimSql = (s: string) => `trim(${s}, ${lit(JS_SPACE_CHARS)})`;
+
+/** `fold()` (NFKC) for the characters `FOLD_SAFE` admits. */
+export const foldSql = (s: string) => `translate(${s}, ${lit(FULL_FROM)}, ${lit(FULL_TO)})`;
+
+/** true when the text holds a character `foldSql` cannot fold as NFKC would. */
+export const exoticSql = (t: string) => `coalesce(regexp_matches(${t}, ${lit(`[^${FOLD_SAFE}]`)}), false)`;
+
+/** Named SQL expressions per layer; a layer may use the names of earlier layers. */
+export type Layers = Record<string, string>[];
+
+/** `name(suffix)`: the column name a cleaner gives its own intermediate or result. */
+export type Namer = (suffix: string) => string;
+
+/** `cellText()` of raw column `c`: Excel guards off, trimmed, every spelling of "empty" → NULL. Result `n('')`. */
+export function cellTextSql(c: string, n: Namer): Layers {
+  const [a, g, v] = [n('a'), n('g'), n('v')];
+  return [
+    { [a]: trimSql(c), [n('needs')]: `coalesce(regexp_matches(${c}, ${lit(`^[=\\t' ]|[\\x{00}-\\x{20}]$`)}), false)` },
+    {
+      [g]: `CASE WHEN starts_with(${a}, '="') AND ends_with(${a}, '"') THEN CASE WHEN length(${a}) > 3 THEN substring(${a}, 3, length(${a}) - 3) ELSE '' END
+        WHEN starts_with(${a}, '=') THEN substring(${a}, 2) ELSE ${a} END`,
+    },
+    { [v]: `CASE WHEN ${n('needs')} THEN ${trimSql(`CASE WHEN starts_with(${g}, '''') THEN substring(${g}, 2) ELSE ${g} END`)} ELSE ${c} END` },
+    { [n('')]: `CASE WHEN ${v} IN (${EMPTY.map(lit).join(', ')}) THEN NULL ELSE ${v} END` },
+  ];
+}
+
+/** `parseId()` over cell text `t`: Excel scientific notation is reported, never repaired. Results `n('v')`, `n('e')`. */
+export function idSql(t: string, n: Namer): Layers {
+  const error = `CASE WHEN ${t} IS NULL THEN NULL
+    WHEN regexp_full_match(${t}, '[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+') OR regexp_full_match(${t}, '\\d+\\.\\d+') THEN 'INGEST_ID_SCIENTIFIC'
+    WHEN regexp_matches(${t}, ${lit(`[${JS_SPACE},]`)}) THEN 'INGEST_ID_INVALID' END`;
+  return [{ [n('e')]: error }, { [n('v')]: `CASE WHEN ${n('e')} IS NULL THEN ${t} END` }];
+}
+
+const DECIMAL = '^(-?)(\\d+)(?:\\.(\\d{0,2}))?$';
+
+/**
+ * `parseFen()` over cell text `t`: exact integer fen. Results `n('v')`, `n('e')`, and `n('big')`:
+ * more digits than a BIGINT of fen holds (the JS way decides).
+ */
+export function fenSql(t: string, n: Namer): Layers {
+  const stripped = `regexp_replace(regexp_replace(${foldSql(t)}, ${lit(`[¥$,${JS_SPACE}]|元|RMB|CNY`)}, '', 'g'), '^\\+', '')`;
+  const [s, ok, p] = [n('s'), n('ok'), n('p')];
+  return [
+    { [s]: `CASE WHEN regexp_full_match(${t}, '-?\\d+(\\.\\d{1,2})?') THEN ${t} ELSE ${stripped} END` },
+    { [ok]: `coalesce(regexp_matches(${s}, ${lit(DECIMAL)}), false)`, [p]: `regexp_extract(${s}, ${lit(DECIMAL)}, ['neg', 'int', 'frac'])` },
+    {
+      [n('v')]: `CASE WHEN ${ok} AND length(${p}.int) <= 16
+        THEN (CAST(${p}.int AS BIGINT) * 100 + CAST(rpad(${p}.frac, 2, '0') AS BIGINT)) * CASE WHEN ${p}.neg = '-' THEN -1 ELSE 1 END END`,
+      [n('e')]: `CASE WHEN ${t} IS NOT NULL AND NOT ${ok} THEN 'INGEST_AMOUNT_INVALID' END`,
+      [n('big')]: `(${ok} AND length(${p}.int) > 16)`,
+    },
+  ];
+}
+
+/** `parseInt_()` over cell text `t`. Results `n('v')`, `n('e')`, `n('big')`: past the INTEGER range (the JS way decides). */
+export function intSql(t: string, n: Namer): Layers {
+  const [s, ok] = [n('s'), n('ok')];
+  return [
+    { [s]: `regexp_replace(regexp_replace(${foldSql(t)}, ${lit(`[,${JS_SPACE}]|件`)}, '', 'g'), '\\.0+$', '')` },
+    { [ok]: `coalesce(regexp_full_match(${s}, '-?\\d+'), false)` },
+    {
+      [n('v')]: `CASE WHEN ${ok} AND length(${s}) <= 9 THEN CAST(${s} AS INTEGER) END`,
+      [n('e')]: `CASE WHEN ${t} IS NOT NULL AND NOT ${ok} THEN 'INGEST_NUMBER_INVALID' END`,
+      [n('big')]: `(${ok} AND length(${s}) > 9)`,
+    },
+  ];
+}
+
+const DATE_TIME = '^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(?:[ T]+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d+)?)?)?$';
+/** the empty groups give the compact form the same six parts */
+const COMPACT = '^(\\d{4})(\\d{2})(\\d{2})()()()$';
+const PARTS = ['y', 'mo', 'd', 'h', 'mi', 'se'] as const;
+
+/**
+ * `parseLocalTime()` over cell text `t`, up to the wall clock. Results `n('v')`: the local
+ * time as epoch milliseconds (the zone is applied later, zone-sql.ts); `n('never')`: JD's
+ * 0001-01-01; `n('e')`.
+ */
+export function wallTimeSql(t: string, n: Namer): Layers {
+  const [s, m, k] = [n('s'), n('m'), n('k')];
+  const part = (g: string) => n(`_${g}`);
+  const [y, mo, d, h, mi, se] = PARTS.map(part) as [string, string, string, string, string, string];
+  const list = `[${PARTS.map(lit).join(', ')}]`;
+  // Date.UTC reads years 0–99 as 1900–1999.
+  const year = `CASE WHEN ${y} < 100 THEN ${y} + 1900 ELSE ${y} END`;
+  return [
+    { [s]: foldSql(t) },
+    {
+      [m]: `CASE WHEN regexp_full_match(${s}, ${lit(DATE_TIME)}) THEN regexp_extract(${s}, ${lit(DATE_TIME)}, ${list})
+        WHEN regexp_full_match(${s}, ${lit(COMPACT)}) THEN regexp_extract(${s}, ${lit(COMPACT)}, ${list}) END`,
+    },
+    Object.fromEntries(PARTS.map((g) => [part(g), `coalesce(TRY_CAST(nullif(${m}.${g}, '') AS INTEGER), 0)`])),
+    {
+      // the month is clamped so make_date never throws; its validity is checked on its own
+      [k]: `CASE WHEN ${m} IS NULL THEN 'bad' WHEN ${y} = 1 AND ${mo} = 1 AND ${d} = 1 THEN 'never'
+        WHEN ${mo} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND 31 AND ${h} <= 23 AND ${mi} <= 59 AND ${se} <= 59
+          AND ${d} <= day(last_day(make_date(${year}, least(greatest(${mo}, 1), 12), 1))) THEN 'ok'
+        ELSE 'bad' END`,
+    },
+    {
+      [n('v')]: `CASE WHEN ${k} = 'ok' THEN epoch_ms(make_timestamp(${year}, ${mo}, ${d}, ${h}, ${mi}, ${se})) END`,
+      [n('never')]: `coalesce(${k} = 'never', false)`,
+      [n('e')]: `CASE WHEN ${t} IS NOT NULL AND ${k} = 'bad' THEN 'INGEST_DATE_INVALID' END`,
+    },
+  ];
+}
+
+/** The key a vocabulary is looked up by (statuses.ts: folded, no spaces). */
+export const vocabKeySql = (t: string) => `regexp_replace(${foldSql(t)}, ${lit(`[${JS_SPACE}]+`)}, '', 'g')`;
+
+/** `vocab.get(key)` as a CASE over the vocabulary's (already folded) keys; NULL when unknown. */
+export function vocabSql(t: string, vocab: ReadonlyMap<string, string>): string {
+  const whens = [...vocab].map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ');
+  return `CASE ${vocabKeySql(`coalesce(${t}, '')`)} ${whens} END`;
+}
+
+/** `isMasked()` */
+export const maskedSql = (s: string) =>
+  `(contains(${s}, '**') OR starts_with(${s}, '##') OR contains(${s}, '密文') OR regexp_full_match(${s}, '\\*+'))`;
+
+/** `buyerKey()` */
+export const buyerKeySql = (t: string) => `CASE WHEN ${t} IS NOT NULL AND ${t} <> '' AND NOT ${maskedSql(t)} THEN ${t} END`;
+
+/** `regionOf(address)` → SQL of province and city. */
+export function regionSql(address: string): { province: string; city: string } {
+  const parts = `list_filter(regexp_split_to_array(${address}, ${lit(`[${JS_SPACE},，]+`)}), x -> x <> '')`;
+  const part = (i: number) => `CASE WHEN ${parts}[${i}] IS NOT NULL AND NOT ${maskedSql(`${parts}[${i}]`)} THEN ${parts}[${i}] END`;
+  return { province: part(1), city: part(2) };
+}

@@ -1,0 +1,86 @@
+/**
+ * Builds the cleaned table `cln` of a run from the raw cells (`raw`, one VARCHAR column `c<i>`
+ * per header column read): one row per data row, its rowid the record's order in the file,
+ * with per field the cleaned value (`f_<field>`), the problem code (`e_<field>`), for times the
+ * never-marker (`n_<field>`), plus the shop cells, the short-row flag and `js` — a cell the
+ * SQL cleaners cannot decide exactly, whose row then goes through the JS cleaners.
+ */
+import type { HeaderMap } from '../sources/header-map.js';
+import { cellTextSql, exoticSql, fenSql, idSql, intSql, vocabSql, wallTimeSql, type Layers } from './clean-sql.js';
+import type { CleanRow, SqlSource } from './sql-source.js';
+import type { ZoneSql } from './zone-sql.js';
+
+export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const rawCol = (index: number) => `c${index}`;
+
+export interface CleanPlan {
+  /** header indexes the raw table holds */
+  indexes: number[];
+  /** SELECT … FROM raw giving the cleaned table */
+  sql: string;
+}
+
+export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'shop_id' | 'shop_name'>, width: number): CleanPlan {
+  const indexes = new Set<number>([width - 1]);
+  const levels: Record<string, string>[] = [];
+  const put = (at: number, layers: Layers) => layers.forEach((l, k) => Object.assign((levels[at + k] ??= {}), l));
+  /** cell text of a header column as `t_<name>` (layers 0–3) */
+  const text = (name: string, index: number | undefined) => {
+    const t = q(`t_${name}`);
+    if (index === undefined) put(3, [{ [t]: 'CAST(NULL AS VARCHAR)' }]);
+    else {
+      indexes.add(index);
+      put(0, cellTextSql(rawCol(index), (sfx) => q(`t_${name}${sfx ? `__${sfx}` : ''}`)));
+    }
+    return t;
+  };
+  const x = (f: string) => (sfx: string) => q(`x_${f}__${sfx}`);
+  const out: string[] = ['rn', 'short'];
+  const js: string[] = [];
+  for (const [f, kind] of Object.entries(src.kinds)) {
+    const t = text(f, map.get(f)?.index);
+    if (kind === 'text') { out.push(`${t} AS ${q(`f_${f}`)}`); continue; }
+    const cleaner = { id: idSql, fen: fenSql, int: intSql, time: wallTimeSql }[kind];
+    put(4, cleaner(t, x(f)));
+    out.push(`${x(f)('v')} AS ${q(`f_${f}`)}`, `${x(f)('e')} AS ${q(`e_${f}`)}`);
+    if (kind === 'time') out.push(`${x(f)('never')} AS ${q(`n_${f}`)}`);
+    if (kind !== 'id') js.push(exoticSql(t));
+    if (kind === 'fen' || kind === 'int') js.push(x(f)('big'));
+  }
+  const st = q(`t_${src.status.field}`);
+  put(4, [{ m__status: vocabSql(st, src.status.vocab) }]);
+  js.push(exoticSql(st));
+  put(4, idSql(text('_shop_id', shopMap.get('shop_id')?.index), x('_shop_id')));
+  text('_shop_name', shopMap.get('shop_name')?.index);
+  out.push('m__status', `${x('_shop_id')('v')} AS sid`, 't__shop_name AS sname', `(${js.join(' OR ')}) AS js`);
+  let sql = `SELECT *, rowid - (SELECT min(rowid) FROM raw) AS rn, ${rawCol(width - 1)} IS NULL AS short FROM raw`;
+  for (const level of levels) {
+    if (!level) continue;
+    sql = `SELECT *, ${Object.entries(level).map(([name, e]) => `${e} AS ${name}`).join(',\n  ')} FROM (${sql})`;
+  }
+  return { indexes: [...indexes].sort((a, b) => a - b), sql: `SELECT ${out.join(', ')} FROM (${sql})` };
+}
+
+/**
+ * The cleaned row (alias `c`) as the emit functions of a SQL normalizer see it, and the FROM
+ * clause giving it: `cln` plus, per time field, the UTC instant (`u_<field>`), wall → UTC in
+ * two passes as core/time.ts does, one layer each so the zone's CASE stays linear in size.
+ */
+export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string } {
+  const times = Object.keys(src.kinds).filter((f) => src.kinds[f] === 'time');
+  const pass = (col: (f: string) => string, name: (f: string) => string) =>
+    times.map((f) => `CASE WHEN ${q(`f_${f}`)} IS NOT NULL THEN ${q(`f_${f}`)} - ${z.offset(col(f))} END AS ${name(f)}`).join(', ');
+  const from = times.length === 0 ? 'cln c'
+    : `(SELECT *, ${pass((f) => q(`a_${f}`), (f) => q(`u_${f}`))} FROM (SELECT *, ${pass((f) => q(`f_${f}`), (f) => q(`a_${f}`))} FROM cln)) c`;
+  return {
+    from,
+    v: (f) => {
+      const kind = src.kinds[f];
+      if (kind === undefined) throw new Error(`${src.id}: field ${f} has no kind`);
+      return `c.${q(`${kind === 'time' ? 'u' : 'f'}_${f}`)}`;
+    },
+    status: (fallback) => `coalesce(c.m__status, ${fallback})`,
+    statusRaw: `coalesce(c.${q(`f_${src.status.field}`)}, '')`,
+    statusKnown: `(c.m__status IS NOT NULL)`,
+  };
+}

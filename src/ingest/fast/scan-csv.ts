@@ -1,0 +1,163 @@
+/**
+ * One byte-level pass over a UTF-8 CSV that tells whether DuckDB's read_csv will see exactly
+ * the records our own parser (read/csv-parser.ts) sees, and where the row numbers stand.
+ *
+ * Both parsers agree on RFC 4180 files; they part ways on quirks (text after a closing quote,
+ * a quote after leading spaces, a lone CR, blank lines between data rows — DuckDB drops
+ * those, we count them). A file with any such quirk is "irregular" and goes the JS way, so the
+ * fast path never changes a result. The pass is a plain loop over bytes: `"`, `,`, CR and LF
+ * are ASCII and never occur inside a multi-byte UTF-8 character.
+ */
+
+import { isUtf8 } from 'node:buffer';
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+/** Short rows are kept by record number for the quarantine; past this many the file goes the JS way. */
+const MAX_SHORT = 100_000;
+/** read_csv refuses lines past its max_line_size (2 MB): longer records go the JS way. */
+const MAX_RECORD_BYTES = 1 << 20;
+
+export interface CsvScan {
+  /** null: the file is regular; else why it is not (for the log and the tests) */
+  irregular: string | null;
+  /** records, the header included; trailing empty lines are not records */
+  records: number;
+  /** cells of the header record */
+  headerCells: number;
+  /** record number → cell count, for records with fewer cells than the header */
+  short: Map<number, number>;
+}
+
+export class CsvScanner {
+  private readonly delim: number;
+  private inQuotes = false;
+  /** a quote just closed a quoted cell; the next byte must be a quote, delimiter or line end */
+  private quoteClosed = false;
+  private pendingCR = false;
+  /** bytes in the current cell so far (0: at the start of a cell) */
+  private cellLen = 0;
+  /** the current cell so far is only spaces or tabs */
+  private blankCell = true;
+  private cells = 0;
+  /** the current record has a non-empty cell */
+  private filled = false;
+  /** the current record has begun (any byte since the last line end) */
+  private begun = false;
+  /** an empty line was seen after the header; any later record makes the file irregular */
+  private blankSeen = false;
+  /** offset of buf[0] in the file, and where the current record began */
+  private base = 0;
+  private recordStart = 0;
+  /** the bytes of a UTF-8 character cut by the chunk end */
+  private carry: Uint8Array = new Uint8Array(0);
+  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map() };
+
+  /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
+  constructor(private readonly checkUtf8: boolean, delimiter = ',') {
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  private validUtf8(buf: Uint8Array): boolean {
+    const all = this.carry.length ? Buffer.concat([this.carry, buf]) : buf;
+    // Back off over a character the chunk end cut in half; it is checked with the next chunk.
+    let end = all.length;
+    for (let k = 1; k <= 3 && end - k >= 0; k++) {
+      const b = all[end - k]!;
+      if ((b & 0xc0) === 0x80) continue;
+      if (b >= 0xc0 && k < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2)) end -= k;
+      break;
+    }
+    this.carry = all.slice(end);
+    return isUtf8(all.subarray(0, end));
+  }
+
+  private mark(why: string): void {
+    this.scan.irregular ??= why;
+  }
+
+  push(buf: Uint8Array): void {
+    if (this.scan.irregular) return;
+    if (this.checkUtf8 && !this.validUtf8(buf)) return this.mark('bytes that are not UTF-8');
+    const d = this.delim;
+    const n = buf.length;
+    for (let i = 0; i < n; i++) {
+      const c = buf[i]!;
+      if (this.inQuotes) {
+        if (c === QUOTE) { this.inQuotes = false; this.quoteClosed = true; } else this.filled = true;
+        continue;
+      }
+      if (this.pendingCR) {
+        this.pendingCR = false;
+        if (c !== LF) return this.mark('a line ends with a lone CR');
+        continue;
+      }
+      if (this.quoteClosed) {
+        this.quoteClosed = false;
+        if (c === QUOTE) { this.inQuotes = true; this.filled = true; continue; } // "" inside quotes
+        if (c !== d && c !== CR && c !== LF) return this.mark('text after a closing quote');
+      }
+      if (c === CR || c === LF) {
+        this.endRecord(this.base + i);
+        if (c === CR) this.pendingCR = true;
+        continue;
+      }
+      this.begun = true;
+      if (c === d) { this.cells++; this.cellLen = 0; this.blankCell = true; continue; }
+      if (c === QUOTE) {
+        // Inside a cell a quote is a plain character to both parsers (`="123"` unquoted, as
+        // Taobao writes it); after leading spaces DuckDB opens a quoted cell and we do not.
+        if (this.cellLen === 0) { this.inQuotes = true; this.cellLen = 1; continue; }
+        if (this.blankCell) return this.mark('a quote after spaces at the start of a cell');
+      } else if (c !== 0x20 && c !== 0x09) this.blankCell = false;
+      this.cellLen++;
+      this.filled = true;
+    }
+    this.base += n;
+  }
+
+  /** `end`: offset of the line break (or the end of the file) */
+  private endRecord(end: number): void {
+    const cells = this.cells + 1;
+    const s = this.scan;
+    if (end - this.recordStart > MAX_RECORD_BYTES) return this.mark('a row longer than 1 MiB');
+    this.recordStart = end + 1;
+    if (!this.begun && s.records > 0) {
+      // An empty line: DuckDB skips it, we count it. Harmless only at the very end.
+      this.blankSeen = true;
+      this.reset();
+      return;
+    }
+    if (this.blankSeen) return this.mark('a blank line between data rows');
+    s.records++;
+    if (s.records === 1) {
+      if (!this.filled) return this.mark('the first line is not the header');
+      s.headerCells = cells;
+    } else if (!this.filled) {
+      // a row of empty cells (",,,"): we skip it, DuckDB reads it
+      return this.mark('a row of empty cells');
+    } else if (cells < s.headerCells) {
+      if (s.short.size >= MAX_SHORT) return this.mark('too many short rows');
+      s.short.set(s.records, cells);
+    }
+    this.reset();
+  }
+
+  private reset(): void {
+    this.blankCell = true;
+    this.cells = 0;
+    this.cellLen = 0;
+    this.filled = false;
+    this.begun = false;
+  }
+
+  /** End of input: the last record (no final line break) and an unclosed quote (a truncated file). */
+  end(): CsvScan {
+    if (this.scan.irregular) return this.scan;
+    if (this.carry.length) this.mark('bytes that are not UTF-8');
+    else if (this.inQuotes) this.mark('a quoted cell is never closed');
+    else if (this.begun || this.quoteClosed) { this.quoteClosed = false; this.endRecord(this.base); }
+    return this.scan;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The contract of a SQL normalizer: the SQL twin of a source's normalize.ts. It declares the
+ * kind of each field (which cleaner reads it), the getter calls that can report a problem in
+ * the order normalize.ts makes them (quarantine entries come out in that order), where
+ * normalize.ts stops early, and the staging rows it emits — as SQL over the cleaned row.
+ */
+import type { CollectorSql, StageInsert } from './collector-sql.js';
+
+export type FieldKind = 'text' | 'id' | 'fen' | 'int' | 'time';
+
+/** A getter call of normalize.ts that can report a problem: the field, and whether it is required. */
+export type Check = readonly [field: string, required: boolean];
+
+/** SQL names of the cleaned row's columns (table `cln`), for the emit functions. */
+export interface CleanRow {
+  /** the cleaned value: text, id, fen (BIGINT), int (INTEGER), time (UTC epoch ms, BIGINT) */
+  v(field: string): string;
+  /** canonical status from the source's vocabulary, falling back to `fallback` (SQL) */
+  status(fallback: string): string;
+  /** the status cell as text ('' when empty) */
+  statusRaw: string;
+  /** true when the vocabulary knows the status wording */
+  statusKnown: string;
+}
+
+export interface SqlSource {
+  /** the source format id (sources/registry.ts) it stands for */
+  readonly id: string;
+  readonly kinds: Readonly<Record<string, FieldKind>>;
+  /** the status field and its vocabulary (folded keys, as clean/statuses.ts builds them) */
+  readonly status: { field: string; vocab: ReadonlyMap<string, string> };
+  /** getter calls before normalize.ts may return early */
+  readonly head: readonly Check[];
+  /** SQL: normalize.ts returns after the head (emits nothing, reports nothing more) */
+  stop(c: CleanRow): string;
+  /** getter calls after the head that can report a problem (a field read twice is listed twice) */
+  readonly tail: readonly Check[];
+  /** the staging rows of a clean row that did not stop */
+  emit(c: CleanRow, out: CollectorSql): StageInsert[];
+}
