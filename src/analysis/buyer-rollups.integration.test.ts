@@ -16,9 +16,9 @@ import { cohortAnalysis } from './cohort/cohort.js';
 import { fitBgNbd } from './ltv/bg-nbd.js';
 import { ltvAnalysis } from './ltv/ltv.js';
 import { rfmAnalysis } from './rfm/rfm.js';
-import { ratio } from './result.js';
-import { Params, type ShopScope } from './sql.js';
-import { rawCohortCells, rawCohortPeriods, rawIntervals, rawLtvGroups, rawRfmBuyers } from './testing/raw-buyer-sql.js';
+import { pdNote, ratio } from './result.js';
+import { ordersWithoutBuyer, Params, type ShopScope } from './sql.js';
+import { rawCohortCells, rawCohortPeriods, rawIntervals, rawLtvGroups, rawRfmBuyers, rawRfmCutoffs } from './testing/raw-buyer-sql.js';
 
 const num = (v: unknown) => Number(v);
 
@@ -54,6 +54,11 @@ function agreeOn(name: string, load: (wh: Warehouse) => Promise<void>) {
           const raw = await rawRfmBuyers(store.wh, new Params(store.wh), scope, period.from, period.to);
           assert.ok(raw.length > 0);
           assert.deepEqual(got, raw.map((b) => [b.shop_id, b.customer_id, num(b.recency), num(b.frequency), money(b.monetary)]).sort(), JSON.stringify({ scope, period }));
+          assert.deepEqual(r.notes, pdNote(await ordersWithoutBuyer(store.wh, scope, period.from, period.to)), 'hidden-buyer orders counted as the orders say');
+          // quintile cut-offs from the histogram walk equal DuckDB's quantile_disc over the raw rows
+          const c = await rawRfmCutoffs(store.wh, scope, period.from, period.to);
+          assert.deepEqual(r.tables.cutoffs!.rows.map((x) => [x.recency_days, x.frequency, x.monetary]),
+            [0, 1, 2, 3].map((i) => [num((c.r as unknown[])[i]), num((c.f as unknown[])[i]), money((c.m as unknown[])[i])]), JSON.stringify({ scope, period }));
         }
       }
     });

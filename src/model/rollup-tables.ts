@@ -88,6 +88,8 @@ export const rollupBuyerKeys = defineTable({
     paid_days: bigint('distinct paid days').nullable().addedIn(2),
     paid_amount: money('paid amount, fen').nullable().addedIn(2),
     first_day_amount: money('paid amount of the first paid day, fen').nullable().addedIn(2),
+    // Buyer analyses filter on this flag, not on customer_id: a BOOLEAN scans far faster than text.
+    known: bool('the platform shows the buyer (false: each order its own buyer, as on Pinduoduo)').nullable().addedIn(3),
   },
 });
 

@@ -10,9 +10,9 @@ import { fail } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { AnalysisErrors as E } from '../errors.js';
 import { count, money, pdNote, ratio, type AnalysisResult, type Row } from '../result.js';
-import { ordersWithoutBuyer, Params, type ScopeOption } from '../sql.js';
+import { Params, type ScopeOption } from '../sql.js';
 import { stripScope } from '../rfm/rfm.js';
-import { ensureBuyerRollups } from '../buyer-rollups.js';
+import { ensureBuyerRollups, hiddenBuyerOrders } from '../buyer-rollups.js';
 import { withBuyerPeriods } from './buyer-periods.js';
 import { intervalDistribution } from './intervals.js';
 
@@ -60,7 +60,7 @@ export async function cohortAnalysis(wh: Warehouse, options: CohortOptions = {})
           ? { intervals: { title: { zh: '首购到再购的间隔天数分布', en: 'days from first to second purchase' }, rows: await intervalDistribution(wh, options.scope, o.to) } }
           : {}),
       },
-      notes: pdNote(await ordersWithoutBuyer(wh, options.scope, undefined, o.to)),
+      notes: pdNote(await hiddenBuyerOrders(wh, options.scope, undefined, o.to)),
     };
   });
 }

@@ -10,8 +10,8 @@ import { fail } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { AnalysisErrors as E } from '../errors.js';
 import { count, money, pdNote, ratio, type AnalysisResult } from '../result.js';
-import { buyerDaysSql, ensureBuyerRollups, knownBuyers } from '../buyer-rollups.js';
-import { ordersWithoutBuyer, Params, type ScopeOption, type ShopScope } from '../sql.js';
+import { buyerDaysSql, ensureBuyerRollups, hiddenBuyerOrders, knownBuyers } from '../buyer-rollups.js';
+import { Params, type ScopeOption, type ShopScope } from '../sql.js';
 import { withTempTable } from '../temp-table.js';
 import { stripScope } from '../rfm/rfm.js';
 import { expectedPurchases, fitBgNbd, probabilityAlive } from './bg-nbd.js';
@@ -103,7 +103,7 @@ export async function ltvAnalysis(wh: Warehouse, options: LtvOptions = {}): Prom
           },
         },
         notes: [
-          ...pdNote(await ordersWithoutBuyer(wh, options.scope, o.from, o.to)),
+          ...pdNote(await hiddenBuyerOrders(wh, options.scope, o.from, o.to)),
           ...(gg ? [] : [{ zh: '复购买家太少,消费金额用历史均值代替 Gamma-Gamma', en: 'too few repeat buyers: spend is the historical mean instead of Gamma-Gamma' }]),
           { zh: '预测金额为未折现的元,时间单位为周', en: 'predicted values are undiscounted yuan; model time unit is the week' },
           ...(bg.atBound ? [{ zh: '复购极少,BG/NBD 参数落在边界上,预测仅供参考', en: 'almost no repeat buying: BG/NBD parameters sit at their bounds; treat predictions as rough' }] : []),

@@ -11,9 +11,11 @@ import { decimalToFen } from '../../core/money.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { AnalysisErrors as E } from '../errors.js';
 import { count, money, pdNote, ratio, type AnalysisResult, type Row } from '../result.js';
-import { ensureBuyerRollups, knownBuyers } from '../buyer-rollups.js';
-import { ordersWithoutBuyer, Params, type ScopeOption, type ShopScope } from '../sql.js';
+import { addDays, dayTextToNumber } from '../../core/time.js';
+import { ensureBuyerRollups, hiddenBuyerOrders, knownBuyers } from '../buyer-rollups.js';
+import { Params, type ScopeOption, type ShopScope } from '../sql.js';
 import { withTempTable } from '../temp-table.js';
+import { histogramQuantiles } from './quantiles.js';
 import { rfmSegments, segmentCaseSql } from './segments.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -36,27 +38,35 @@ const FRACTIONS = [0.2, 0.4, 0.6, 0.8];
 export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Promise<AnalysisResult> {
   const o = rfmOptions.parse(stripScope(options));
   await ensureBuyerRollups(wh);
-  const p = new Params(wh);
-  const d = wh.dialect;
-  const buyers = perBuyerSql(p, options.scope, o.from, o.to);
-  // As of the day after the period (or after the last paid order): recency ≥ 1 for every buyer.
-  const asOf = o.to ? `CAST(${p.add(o.to)} AS DATE) + 1` : `(SELECT max(last_day) + 1 FROM (${buyers}) a)`;
-  const perBuyer = `SELECT shop_id, customer_id, ${d.daysBetween('last_day', asOf)} AS recency, frequency, monetary FROM (${buyers}) b`;
-  return withTempTable(wh, 'rfm', perBuyer, p.values, async (t) => {
-    const [cutoffs] = await wh.query(`SELECT ${d.quantiles('recency', FRACTIONS)} AS r, ${d.quantiles('frequency', FRACTIONS)} AS f,
-      ${d.quantiles('monetary', FRACTIONS)} AS m, count(*) AS n FROM ${t}`);
-    if (!cutoffs || count(cutoffs.n) === 0) fail(E.ANALYSIS_NO_DATA, { name: 'rfm', what: 'no paid orders with a buyer in scope / 范围内没有带买家的已付款订单' });
+  return withBuyerRows(wh, options.scope, o.from, o.to, async (rows) => {
+    const histogram = async (expr: string) => {
+      const p = new Params(wh);
+      const bins = await wh.query(`SELECT ${expr} AS v, count(*) AS n FROM (${rows(p)}) b GROUP BY v ORDER BY v`, p.values);
+      return bins.map((b) => ({ value: b.v, count: count(b.n) }));
+    };
+    const lastDays = await histogram('last_day');
+    if (lastDays.length === 0) fail(E.ANALYSIS_NO_DATA, { name: 'rfm', what: 'no paid orders with a buyer in scope / 范围内没有带买家的已付款订单' });
+    // As of the day after the period (or after the last paid order): recency ≥ 1 for every buyer.
+    const asOf = addDays(o.to ?? (lastDays[lastDays.length - 1]!.value as string), 1);
+    const recencies = lastDays.map((b) => ({ value: dayTextToNumber(asOf)! - dayTextToNumber(b.value as string)!, count: b.count })).reverse();
     const th = o.thresholds
       ? { r: o.thresholds.recencyDays, f: o.thresholds.frequency, m: o.thresholds.monetary.map(yuanToFen) }
-      : { r: (cutoffs.r as number[]).map(Number), f: (cutoffs.f as number[]).map(Number), m: (cutoffs.m as bigint[]).map(BigInt) };
-    const q = new Params(wh);
-    const score = (col: string, cut: readonly (number | bigint)[], reverse: boolean) => {
-      const above = cut.map((c) => `(CASE WHEN ${col} > ${q.add(c)} THEN 1 ELSE 0 END)`).join(' + ');
-      return reverse ? `5 - (${above})` : `1 + ${above}`;
+      : {
+        r: histogramQuantiles(recencies, FRACTIONS),
+        f: histogramQuantiles(await histogram('frequency'), FRACTIONS).map(Number),
+        m: histogramQuantiles(await histogram('monetary'), FRACTIONS).map((v) => BigInt(v as bigint)),
+      };
+    const scoredSql = (q: Params) => {
+      const score = (col: string, cut: readonly (number | bigint)[], reverse: boolean) => {
+        const above = cut.map((c) => `(CASE WHEN ${col} > ${q.add(c)} THEN 1 ELSE 0 END)`).join(' + ');
+        return reverse ? `5 - (${above})` : `1 + ${above}`;
+      };
+      const perBuyer = `SELECT buyer_no, ${wh.dialect.daysBetween('last_day', `CAST(${q.add(asOf)} AS DATE)`)} AS recency, frequency, monetary FROM (${rows(q)}) b`;
+      return `SELECT *, ${segmentCaseSql(o.high)} AS segment FROM (SELECT buyer_no, recency, frequency, monetary,
+        ${score('recency', th.r, true)} AS r_score, ${score('frequency', th.f, false)} AS f_score, ${score('monetary', th.m, false)} AS m_score FROM (${perBuyer}) x) s`;
     };
-    const scored = `SELECT *, ${segmentCaseSql(o.high)} AS segment FROM (SELECT shop_id, customer_id, recency, frequency, monetary,
-      ${score('recency', th.r, true)} AS r_score, ${score('frequency', th.f, false)} AS f_score, ${score('monetary', th.m, false)} AS m_score FROM ${t}) s`;
-    const segRows = await wh.query(`SELECT segment, count(*) AS buyers, sum(monetary) AS paid, avg(recency) AS r, avg(frequency) AS f FROM (${scored}) x GROUP BY segment`, q.values);
+    const q = new Params(wh);
+    const segRows = await wh.query(`SELECT segment, count(*) AS buyers, sum(monetary) AS paid, avg(recency) AS r, avg(frequency) AS f FROM (${scoredSql(q)}) x GROUP BY segment`, q.values);
     const bySeg = new Map(segRows.map((r) => [r.segment as string, r]));
     const totalPaid = segRows.reduce((a, r) => a + BigInt(r.paid as bigint), 0n);
     const totalBuyers = segRows.reduce((a, r) => a + count(r.buyers), 0);
@@ -76,9 +86,9 @@ export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Prom
     };
     if (o.list) {
       const lp = new Params(wh);
-      lp.values.push(...q.values);
-      const where = o.list === 'all' ? 'TRUE' : `segment = ${lp.add(o.list)}`;
-      const buyers = await wh.query(`SELECT * FROM (${scored}) x WHERE ${where} ORDER BY monetary DESC, shop_id, customer_id LIMIT ${o.limit}`, lp.values);
+      const where = o.list === 'all' ? 'TRUE' : `x.segment = ${lp.add(o.list)}`;
+      const buyers = await wh.query(`SELECT k.shop_id, k.customer_id, x.* FROM (${scoredSql(lp)}) x JOIN rollup_buyer_keys k ON k.buyer_no = x.buyer_no
+        WHERE ${where} ORDER BY x.monetary DESC, k.shop_id, k.customer_id LIMIT ${o.limit}`, lp.values);
       tables.buyers = {
         title: { zh: '买家名单', en: 'buyer list' },
         rows: buyers.map((b) => ({
@@ -87,7 +97,7 @@ export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Prom
         })),
       };
     }
-    const excluded = await ordersWithoutBuyer(wh, options.scope, o.from, o.to);
+    const excluded = await hiddenBuyerOrders(wh, options.scope, o.from, o.to);
     return {
       analysis: 'rfm', title: { zh: 'RFM 客户价值分析', en: 'RFM analysis' },
       metrics: ['paid_amount', 'paid_orders', 'paying_buyers'],
@@ -98,17 +108,22 @@ export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Prom
 }
 
 /**
- * (shop_id, customer_id, last_day, frequency, monetary) per known buyer in scope: the whole
- * history is one row per buyer in rollup_buyer_keys; a period groups the buyer-day rollup.
+ * Runs `fn` on (buyer_no, last_day, frequency, monetary) per known buyer in scope: the whole
+ * history is one row per buyer in rollup_buyer_keys, read as is; a period groups the
+ * buyer-day rollup once into a temp table that the statements then share.
  */
-function perBuyerSql(p: Params, scope: ShopScope | undefined, from?: string, to?: string): string {
+async function withBuyerRows<T>(
+  wh: Warehouse, scope: ShopScope | undefined, from: string | undefined, to: string | undefined, fn: (rows: (p: Params) => string) => Promise<T>,
+): Promise<T> {
   if (!from && !to) {
-    return `SELECT k.shop_id, k.customer_id, k.last_day, k.orders AS frequency, k.paid_amount AS monetary FROM rollup_buyer_keys k WHERE ${knownBuyers(p, scope)}`;
+    return fn((p) => `SELECT k.buyer_no, k.last_day, k.orders AS frequency, k.paid_amount AS monetary FROM rollup_buyer_keys k WHERE ${knownBuyers(p, scope)}`);
   }
+  const p = new Params(wh);
   const grouped = `SELECT buyer_no, max(day) AS last_day, sum(orders) AS frequency, sum(paid_amount) AS monetary FROM rollup_buyers_daily
     WHERE ${p.scope(scope)} AND ${p.days('day', from, to)} GROUP BY buyer_no`;
-  return `SELECT k.shop_id, k.customer_id, g.last_day, g.frequency, g.monetary FROM (${grouped}) g
+  const select = `SELECT g.buyer_no, g.last_day, g.frequency, g.monetary FROM (${grouped}) g
     JOIN rollup_buyer_keys k ON k.buyer_no = g.buyer_no WHERE ${knownBuyers(p, scope)}`;
+  return withTempTable(wh, 'rfm', select, p.values, (t) => fn(() => `SELECT * FROM ${t}`));
 }
 
 function cutoffRows(th: { r: readonly number[]; f: readonly number[]; m: readonly bigint[] }): Row[] {

@@ -16,6 +16,19 @@ export async function rawRfmBuyers(wh: Warehouse, p: Params, scope: ShopScope | 
       sum(paid_amount) AS monetary FROM (${orders}) o GROUP BY shop_id, customer_id`, p.values);
 }
 
+/** quantile_disc of recency, frequency and monetary over the raw per-buyer rows (quintile cut-offs). */
+export async function rawRfmCutoffs(wh: Warehouse, scope: ShopScope | undefined, from?: string, to?: string) {
+  const p = new Params(wh);
+  const d = wh.dialect;
+  const orders = buyerOrdersSql(p, scope, from, to);
+  const asOf = to ? `CAST(${p.add(to)} AS DATE) + 1` : `(SELECT max(paid_day) + 1 FROM (${orders}) a)`;
+  const perBuyer = `SELECT ${d.daysBetween('max(paid_day)', asOf)} AS recency, count(*) AS frequency, sum(paid_amount) AS monetary
+    FROM (${orders}) o GROUP BY shop_id, customer_id`;
+  const q = [0.2, 0.4, 0.6, 0.8];
+  const [c] = await wh.query(`SELECT ${d.quantiles('recency', q)} AS r, ${d.quantiles('frequency', q)} AS f, ${d.quantiles('monetary', q)} AS m FROM (${perBuyer}) b`, p.values);
+  return c!;
+}
+
 function periodIndex(wh: Warehouse, grain: Grain, day: string): string {
   const d = wh.dialect;
   return grain === 'month'

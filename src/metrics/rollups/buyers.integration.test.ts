@@ -13,7 +13,7 @@ import { refreshRollups } from './refresh.js';
 
 /** The buyer rollups by buyer key (numbers may differ between an incremental and a full build). */
 async function snapshot(wh: Warehouse) {
-  const keys = await wh.query(`SELECT buyer, shop_id, customer_id, first_day, last_day, second_day, orders, paid_days, paid_amount, first_day_amount
+  const keys = await wh.query(`SELECT buyer, shop_id, customer_id, first_day, last_day, second_day, orders, paid_days, paid_amount, first_day_amount, known
     FROM rollup_buyer_keys ORDER BY buyer`);
   const daily = await wh.query(`SELECT k.buyer, d.day, d.source, d.orders, d.paid_amount FROM rollup_buyers_daily d
     JOIN rollup_buyer_keys k ON k.buyer_no = d.buyer_no ORDER BY 1, 2, 3`);
@@ -75,6 +75,7 @@ describe('buyer rollups by day range', () => {
     assert.equal(inc2.keys.find((k) => k.buyer === `${buyer!.shop_id}|${buyer!.customer_id}`)!.first_day, buyer!.first_day);
     const hidden = inc2.keys.find((k) => k.buyer === `${pdd.shop_id}|order:HIDDEN1`)!;
     assert.equal(hidden.customer_id, null);
+    assert.equal(hidden.known, false);
     assert.equal(inc2.monthly.some((m) => m.buyer === hidden.buyer), false, 'hidden buyers are not in the monthly rollup');
     assert.deepEqual(inc2, await fullRebuild(wh));
   });

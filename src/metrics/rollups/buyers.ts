@@ -46,8 +46,9 @@ async function replaceDays(wh: Warehouse, c: Change, track: boolean): Promise<vo
       ${buyerKey(d, 'o')} AS buyer, max(o.customer_id) AS customer_id, count(*) AS n, sum(o.paid_amount) AS amount
     FROM orders o WHERE o.paid_day IS NOT NULL AND ${where('o.shop_id', 'o.paid_day')} GROUP BY 1, 2, 3, 4`);
   // Buyers seen for the first time: numbered after the highest in use; the summary comes later.
-  await wh.exec(`INSERT INTO rollup_buyer_keys (shop_id, buyer, buyer_no, first_day, customer_id, last_day, second_day, orders, paid_days, paid_amount, first_day_amount)
-    SELECT shop_id, buyer, (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + row_number() OVER (ORDER BY shop_id, buyer), first_day, customer_id, first_day, NULL, 0, 0, 0, 0
+  await wh.exec(`INSERT INTO rollup_buyer_keys (shop_id, buyer, buyer_no, first_day, customer_id, last_day, second_day, orders, paid_days, paid_amount, first_day_amount, known)
+    SELECT shop_id, buyer, (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + row_number() OVER (ORDER BY shop_id, buyer), first_day, customer_id, first_day, NULL, 0, 0, 0, 0,
+      customer_id IS NOT NULL
     FROM (SELECT r.shop_id, r.buyer, max(r.customer_id) AS customer_id, min(r.day) AS first_day FROM ${ROWS} r
       WHERE NOT EXISTS (SELECT 1 FROM rollup_buyer_keys k WHERE k.shop_id = r.shop_id AND k.buyer = r.buyer) GROUP BY 1, 2) n`);
   await wh.exec(`INSERT INTO rollup_buyers_daily (shop_id, day, source, buyer_no, orders, paid_amount)
@@ -64,10 +65,10 @@ async function resummarise(wh: Warehouse, touched: string): Promise<void> {
     FROM (SELECT buyer_no, min(day) AS first_day, max(day) AS last_day, sum(n) AS orders, count(*) AS paid_days, sum(amount) AS paid_amount,
       ${d.argMin('amount', 'day')} AS first_day_amount FROM (${days}) b GROUP BY buyer_no) s`);
   await wh.exec(`CREATE TEMP TABLE rollup_buyer_keys_new AS SELECT k.shop_id, k.buyer, k.buyer_no, s.first_day, k.customer_id, s.last_day, s.second_day,
-      s.orders, s.paid_days, s.paid_amount, s.first_day_amount FROM rollup_buyer_keys k JOIN ${SUMS} s ON s.buyer_no = k.buyer_no`);
+      s.orders, s.paid_days, s.paid_amount, s.first_day_amount, k.known FROM rollup_buyer_keys k JOIN ${SUMS} s ON s.buyer_no = k.buyer_no`);
   try {
     await wh.exec(`DELETE FROM rollup_buyer_keys WHERE ${touched}`);
-    await wh.exec(`INSERT INTO rollup_buyer_keys (shop_id, buyer, buyer_no, first_day, customer_id, last_day, second_day, orders, paid_days, paid_amount, first_day_amount)
+    await wh.exec(`INSERT INTO rollup_buyer_keys (shop_id, buyer, buyer_no, first_day, customer_id, last_day, second_day, orders, paid_days, paid_amount, first_day_amount, known)
       SELECT * FROM rollup_buyer_keys_new ORDER BY buyer_no`);
   } finally {
     await wh.exec('DROP TABLE IF EXISTS rollup_buyer_keys_new');
@@ -83,5 +84,5 @@ async function rebuildMonths(wh: Warehouse, touched: string): Promise<void> {
   await wh.exec(`INSERT INTO rollup_buyers_monthly (shop_id, month, buyer_no, first_month, orders, paid_amount, next_month)
     SELECT m.shop_id, m.month, m.buyer_no, ${d.monthStart('k.first_day')}, m.n, m.amount,
       coalesce(lead(m.month) OVER (PARTITION BY m.buyer_no ORDER BY m.month) = ${d.addMonths('m.month', 1)}, FALSE)
-    FROM (${months}) m JOIN rollup_buyer_keys k ON k.buyer_no = m.buyer_no WHERE k.customer_id IS NOT NULL`);
+    FROM (${months}) m JOIN rollup_buyer_keys k ON k.buyer_no = m.buyer_no WHERE k.known`);
 }
