@@ -10,9 +10,9 @@
 import { orderLines } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { anyStored, colsOf, count, countActions, latestPerKeySql, q, sameRow, shopIn, stagedKeys, type TableCounts } from './sql.js';
+import { anyStored, colsOf, count, countActions, latestPerKeySql, q, sameRow, shopIn, type ActionCounts, type TableCounts } from './sql.js';
 
-const KEY = ['shop_id', 'order_id', 'line_id'];
+export const LINE_KEY = ['shop_id', 'order_id', 'line_id'];
 
 /** Allocates paid shares in `table` for the orders selected by `where` (over alias l). */
 export async function allocateLines(tx: Warehouse, table: string, where: string): Promise<void> {
@@ -26,14 +26,16 @@ export async function allocateLines(tx: Warehouse, table: string, where: string)
     WHERE t.shop_id = a.shop_id AND t.order_id = a.order_id AND t.line_id = a.line_id AND t.paid_amount IS DISTINCT FROM a.share`);
 }
 
-export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string, shops: readonly string[]): Promise<TableCounts> {
+export async function mergeLines(
+  tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string, shops: readonly string[], stats: { staged: number; keys: number },
+): Promise<TableCounts> {
   const cols = colsOf(orderLines);
-  const { staged, keys: deduped } = await stagedKeys(tx, 'stg_order_lines', KEY);
+  const { staged, keys: deduped } = stats;
   const inShops = (a: string) => shopIn(a, shops);
   // Lines follow their order's payment day (the order as this run merged it).
   await tx.exec(`CREATE TEMP TABLE new_lines AS
     SELECT n.* REPLACE (CASE WHEN o.order_id IS NULL THEN n.paid_day ELSE o.paid_day END AS paid_day)
-    FROM (${latestPerKeySql('stg_order_lines', KEY, [...cols, 'paid_known'], deduped === staged)}) n
+    FROM (${latestPerKeySql('stg_order_lines', LINE_KEY, [...cols, 'paid_known'], deduped === staged)}) n
     LEFT JOIN (SELECT o.shop_id, o.order_id, o.paid_day FROM orders o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id`);
   await allocateLines(tx, 'new_lines', `${inShops('o')} AND NOT l.paid_known`);
   // Only an ERP's lines can be linked to a platform order: a platform's lines skip the lookups.
@@ -53,22 +55,29 @@ export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: bo
   // Stored lines are compared, and replaced or dropped, only when the run's shops have any.
   const stored = await anyStored(tx, 'order_lines', shops);
   let dropped = 0;
+  let by: ActionCounts;
   if (!stored) {
     await tx.exec(`CREATE TEMP VIEW diff_lines AS
       SELECT n.*, CASE WHEN lo.linked THEN 'linked' ELSE 'insert' END AS action
       FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id`);
+    by = await countActions(tx, 'diff_lines');
   } else {
     await tx.exec(`CREATE TEMP TABLE diff_lines AS
       SELECT n.*, CASE WHEN lo.linked THEN 'linked' WHEN o.line_id IS NULL THEN 'insert'
                        WHEN ${sameRow('n', 'o', cols)} THEN 'same' ELSE 'update' END AS action
       FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id
       LEFT JOIN (SELECT * FROM order_lines o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id AND o.line_id = n.line_id`);
-    // Stored lines of a replaced order that the new export no longer lists.
-    dropped = await count(tx, `SELECT count(*) AS n FROM order_lines o JOIN line_orders lo ON lo.shop_id = o.shop_id AND lo.order_id = o.order_id
-      WHERE ${inShops('o')} AND NOT lo.linked AND NOT EXISTS (SELECT 1 FROM new_lines n WHERE n.shop_id = o.shop_id AND n.order_id = o.order_id AND n.line_id = o.line_id)`);
-    await tx.exec(`DELETE FROM order_lines AS o USING line_orders lo
-      WHERE ${inShops('o')} AND lo.shop_id = o.shop_id AND lo.order_id = o.order_id AND NOT lo.linked
-        AND NOT EXISTS (SELECT 1 FROM diff_lines d WHERE d.shop_id = o.shop_id AND d.order_id = o.order_id AND d.line_id = o.line_id AND d.action = 'same')`);
+    by = await countActions(tx, 'diff_lines');
+    // Stored lines of a replaced order that the new export no longer lists: every stored line
+    // of those orders is either matched by key (same or update) or dropped.
+    const storedOfOrders = await count(tx, `SELECT count(*) AS n FROM order_lines o JOIN line_orders lo ON lo.shop_id = o.shop_id AND lo.order_id = o.order_id
+      WHERE ${inShops('o')} AND NOT lo.linked`);
+    dropped = storedOfOrders - (by.same ?? 0) - (by.update ?? 0);
+    if (dropped + (by.update ?? 0) > 0) {
+      await tx.exec(`DELETE FROM order_lines AS o USING line_orders lo
+        WHERE ${inShops('o')} AND lo.shop_id = o.shop_id AND lo.order_id = o.order_id AND NOT lo.linked
+          AND NOT EXISTS (SELECT 1 FROM diff_lines d WHERE d.shop_id = o.shop_id AND d.order_id = o.order_id AND d.line_id = o.line_id AND d.action = 'same')`);
+    }
   }
   await tx.exec(`INSERT INTO order_lines (${cols.map(q).join(', ')}) SELECT ${cols.map(q).join(', ')} FROM diff_lines WHERE action IN ('insert', 'update')`);
   await tx.exec(`UPDATE import_order_origins g SET alloc_lines = lo.alloc FROM line_orders lo
@@ -78,7 +87,6 @@ export async function mergeLines(tx: Warehouse, role: SourceRole, withOrders: bo
     SELECT lo.shop_id, lo.order_id, ${tx.dialect.param(1)}, ${tx.dialect.param(2)}, ${tx.dialect.param(3)}, false, lo.alloc FROM line_orders lo
     WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM import_order_origins g WHERE ${inShops('g')} AND g.shop_id = lo.shop_id AND g.order_id = lo.order_id)`,
     [role, source, runId]);
-  const by = await countActions(tx, 'diff_lines');
   return { table: 'order_lines', staged, duplicates: staged - deduped, inserted: by.insert ?? 0, updated: (by.update ?? 0) + dropped, unchanged: by.same ?? 0, linked: by.linked ?? 0 };
 }
 

@@ -4,11 +4,11 @@ import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
 import type { StageName } from '../stage/staging-tables.js';
 import { upsertKeyed } from './keyed.js';
-import { mergeLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
+import { LINE_KEY, mergeLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
 import { mergeCustomers, mergeProducts } from './masters.js';
 import { mergeOrders } from './orders.js';
 import { mergeRefunds } from './refunds.js';
-import type { TableCounts } from './sql.js';
+import { stagedKeys, type TableCounts } from './sql.js';
 
 export interface MergeInput {
   runId: string;
@@ -25,9 +25,10 @@ export interface MergeInput {
 export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCounts[]> {
   const out: TableCounts[] = [];
   const has = (t: StageName) => m.staged[t] > 0;
-  const orders = has('orders') ? await mergeOrders(tx, { ...m, withLines: has('order_lines') }) : undefined;
+  const lines = has('order_lines') ? await stagedKeys(tx, 'stg_order_lines', LINE_KEY) : undefined;
+  const orders = has('orders') ? await mergeOrders(tx, { ...m, ...(lines ? { withLines: { unique: lines.keys === lines.staged } } : {}) }) : undefined;
   if (orders) out.push(orders);
-  if (has('order_lines')) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops));
+  if (lines) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops, lines));
   // Without lines in this run, inserted orders may have lines stored by an earlier run.
   if (orders && (orders.updated > 0 || (orders.inserted > 0 && !has('order_lines')))) await reallocateTouched(tx, m.shops);
   if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx, m.shops);

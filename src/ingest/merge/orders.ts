@@ -13,7 +13,7 @@
 import { orders } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { anyStored, colsOf, count, countActions, q, sameRow, shopIn, stagedKeys, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
+import { anyStored, colsOf, count, countActions, q, sameRow, shopIn, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
 
 const money = ['goods_amount', 'discount_platform', 'discount_shop', 'discount_creator', 'shipping_fee', 'order_total', 'paid_amount'];
 
@@ -27,8 +27,8 @@ export interface OrdersMergeInput {
   seenAt: Date;
   /** the shops of this run: every statement reads only their rows */
   shops: readonly string[];
-  /** this run staged order lines too */
-  withLines: boolean;
+  /** this run staged order lines too (`unique`: no line key repeats) */
+  withLines?: { unique: boolean };
 }
 
 /**
@@ -49,11 +49,13 @@ function aggregate(col: string): string {
 }
 
 export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<TableCounts> {
-  const { staged, keys } = await stagedKeys(tx, 'stg_orders', ['shop_id', 'order_id']);
+  // One pass: rows, orders, and fragments (Douyin sub-orders: distinct (order, frag_id)).
+  const [st] = await tx.query<{ staged: bigint; keys: bigint; frags: bigint }>(`SELECT count(*) AS staged,
+    count(DISTINCT (shop_id, order_id)) AS keys, count(DISTINCT (shop_id, order_id, frag_id)) AS frags FROM stg_orders`);
+  const [staged, keys, distinctFrags] = [Number(st!.staged), Number(st!.keys), Number(st!.frags)];
   // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
-  const frags = m.orderPerLine || keys === staged ? staged
-    : await count(tx, 'SELECT count(*) AS n FROM (SELECT DISTINCT shop_id, order_id, frag_id FROM stg_orders)');
-  await createNewOrders(tx, m, keys === staged);
+  const frags = m.orderPerLine ? staged : distinctFrags;
+  await createNewOrders(tx, m, keys === staged, distinctFrags === staged);
   // A run whose shops hold no order (and no origin) yet cannot match a stored row: every
   // order is new, and the diff is the new rows themselves (a view: no copy, no join).
   const stored = (await anyStored(tx, 'orders', m.shops)) || (await anyStored(tx, 'import_order_origins', m.shops));
@@ -95,12 +97,14 @@ export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<T
  * run's lines (JD rows are one SKU each); generic sources without order amounts take them
  * from their stored lines.
  */
-async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boolean): Promise<void> {
+async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boolean, fragsUnique: boolean): Promise<void> {
   const cols = colsOf(orders);
+  // The last row per fragment wins; when no fragment repeats there is nothing to pick (no window sort).
+  const frags = fragsUnique ? 'stg_orders'
+    : '(SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)';
   const base = unique ? `SELECT ${cols.map(q).join(', ')} FROM stg_orders`
     : `SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
-      FROM (SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)
-      GROUP BY shop_id, order_id`;
+      FROM ${frags} GROUP BY shop_id, order_id`;
   if (!m.withLines && !m.amountsFromLines) {
     await tx.exec(`CREATE TEMP ${unique ? 'VIEW' : 'TABLE'} new_orders AS ${base}`);
     return;
@@ -109,9 +113,10 @@ async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boole
   let joins = '';
   if (m.withLines) {
     replace.push('coalesce(u.units, n.item_count) AS item_count');
-    joins += ` LEFT JOIN (SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM (
-        SELECT * FROM stg_order_lines QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, line_id ORDER BY src_row DESC) = 1)
-      GROUP BY ALL) u ON u.shop_id = n.shop_id AND u.order_id = n.order_id`;
+    const lines = m.withLines.unique ? 'stg_order_lines'
+      : '(SELECT * FROM stg_order_lines QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, line_id ORDER BY src_row DESC) = 1)';
+    joins += ` LEFT JOIN (SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM ${lines} GROUP BY ALL) u
+      ON u.shop_id = n.shop_id AND u.order_id = n.order_id`;
   }
   if (m.amountsFromLines) {
     // Generic sources without order amounts: the order is what its stored lines add up to.

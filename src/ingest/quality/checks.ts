@@ -75,9 +75,10 @@ export async function runStoreChecks(wh: Warehouse, shops: readonly string[], no
   for (const c of storeChecks) {
     const sql = c.sql(inShops);
     const params = sql.includes('$1') ? [now] : [];
-    // One pass: the window count rides along with the first few examples.
+    // One pass: the window count rides along with the first few examples, in text order so
+    // the same store gives the same examples whatever order its rows were written in.
     const rows = await wh.query<{ n: bigint; example: string }>(
-      `SELECT count(*) OVER () AS n, example FROM (${sql}) LIMIT ${EXAMPLES}`, params);
+      `SELECT count(*) OVER () AS n, example FROM (${sql}) ORDER BY example LIMIT ${EXAMPLES}`, params);
     const n = rows[0];
     const ex = rows;
     out.push({ check: c.name, table: c.table, found: Number(n?.n ?? 0), examples: ex.map((e) => String(e.example)) });
