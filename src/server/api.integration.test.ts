@@ -100,6 +100,11 @@ describe('the built web app', () => {
       const api = await t.app.inject({ url: '/api/nothing' });
       assert.equal(api.statusCode, 404);
       assert.equal((api.json() as ErrorBody).error.code, 'SERVER_NOT_FOUND');
+      // Hashed build files are kept a year without asking again; the HTML, which names them,
+      // is always revalidated — at / and through the fallback alike.
+      assert.equal((await t.app.inject({ url: '/assets/app.js' })).headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(root.headers['cache-control'], 'no-cache');
+      assert.equal(deep.headers['cache-control'], 'no-cache');
     } finally {
       await t.close();
       rmSync(web, { recursive: true, force: true });
