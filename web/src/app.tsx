@@ -22,18 +22,19 @@ function Routes() {
   return <AppLayout><Suspense fallback={<Loading />}><Page /></Suspense></AppLayout>;
 }
 
-function Localised() {
+function Localised({ session }: { session?: Promise<unknown> }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#e4393c', borderRadius: 6 } }}>
       <AntApp>
-        <AuthGate><DefaultDates /><Routes /></AuthGate>
+        <AuthGate session={session}><DefaultDates /><Routes /></AuthGate>
       </AntApp>
     </ConfigProvider>
   );
 }
 
-export function App() {
-  return <I18nProvider><Localised /></I18nProvider>;
+/** `session`: the sign-in check main.tsx started before the first render. */
+export function App({ session }: { session?: Promise<unknown> }) {
+  return <I18nProvider><Localised session={session} /></I18nProvider>;
 }

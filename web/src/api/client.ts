@@ -29,7 +29,14 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(code, zh, en, res.status);
 }
 
-export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+/**
+ * `quiet`: a request sent ahead of need (use-api.ts `prefetch`), possibly before the app knows
+ * whether anyone is signed in — its 401 must not send the app to the login form (on a first run
+ * that form is the setup form, which the sign-in check decides).
+ */
+export interface FetchOptions { quiet?: boolean }
+
+export async function apiFetch(path: string, init: RequestInit = {}, opts: FetchOptions = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
@@ -40,18 +47,18 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   if (!res.ok) {
     const err = await toApiError(res);
-    if (res.status === 401) window.dispatchEvent(new CustomEvent('shoplens:unauthenticated'));
+    if (res.status === 401 && !opts.quiet) window.dispatchEvent(new CustomEvent('shoplens:unauthenticated'));
     throw err;
   }
   return res;
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  return (await apiFetch(path)).json() as Promise<T>;
+export async function getJson<T>(path: string, opts: FetchOptions = {}): Promise<T> {
+  return (await apiFetch(path, {}, opts)).json() as Promise<T>;
 }
 
-export async function postJson<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
-  const res = await apiFetch(path, { method, body: JSON.stringify(body) });
+export async function postJson<T>(path: string, body: unknown, method = 'POST', opts: FetchOptions = {}): Promise<T> {
+  const res = await apiFetch(path, { method, body: JSON.stringify(body) }, opts);
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 

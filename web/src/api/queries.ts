@@ -1,17 +1,27 @@
-import { getJson, postJson } from './client';
+import { getJson, postJson, type FetchOptions } from './client';
 import type { AnalysisResult, Catalog, Explanation, MetricQuery, QueryResult } from './types';
-import { useApi } from './use-api';
+import { prefetch, useApi } from './use-api';
 
-export const fetchCatalog = () => getJson<Catalog>('/api/catalog');
-export const runQuery = (q: MetricQuery) => postJson<QueryResult>('/api/query', q);
+export const fetchCatalog = (opts?: FetchOptions) => getJson<Catalog>('/api/catalog', opts);
+export const runQuery = (q: MetricQuery, opts?: FetchOptions) => postJson<QueryResult>('/api/query', q, 'POST', opts);
+
+const CATALOG = 'catalog';
+const queryKey = (q: MetricQuery) => `q:${JSON.stringify(q)}`;
 
 export function useCatalog() {
-  return useApi('catalog', fetchCatalog);
+  return useApi(CATALOG, () => fetchCatalog());
 }
 
 export function useMetricQuery(q: MetricQuery | null) {
-  const key = q === null ? null : `q:${JSON.stringify(q)}`;
-  return useApi(key, () => runQuery(q!));
+  return useApi(q === null ? null : queryKey(q), () => runQuery(q!));
+}
+
+/** The catalog, fetched once and shared with every `useCatalog()`. */
+export const prefetchCatalog = () => prefetch(CATALOG, () => fetchCatalog({ quiet: true }));
+
+/** Sends a page's query before the page renders; `useMetricQuery(q)` then joins it. */
+export function prefetchMetricQuery(q: MetricQuery | null): void {
+  if (q !== null) void prefetch(queryKey(q), () => runQuery(q, { quiet: true }));
 }
 
 export function useExplain(req: { metric: string; from: string; to: string; filters: Record<string, string[]>; compare: 'mom' | 'yoy' } | null) {

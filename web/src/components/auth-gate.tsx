@@ -1,5 +1,5 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, getJson, postJson } from '../api/client';
 import { clearApiCache } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
@@ -7,11 +7,20 @@ import { ErrorState, Loading } from './states';
 
 type AuthState = { kind: 'checking' } | { kind: 'in' } | { kind: 'login' } | { kind: 'setup' } | { kind: 'error'; error: ApiError };
 
-/** Shows the first-run setup or the login form until the server says who the user is. */
-export function AuthGate({ children }: { children: ReactNode }) {
+/** Asks the server who the user is (401 when nobody is signed in). */
+export const fetchSession = () => getJson<unknown>('/api/auth/me');
+
+/**
+ * Shows the first-run setup or the login form until the server says who the user is. `session`
+ * is a `fetchSession()` started before React rendered (main.tsx), used for the first check.
+ */
+export function AuthGate({ session, children }: { session?: Promise<unknown>; children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ kind: 'checking' });
+  const first = useRef(session);
   const check = () => {
-    getJson('/api/auth/me').then(
+    const me = first.current ?? fetchSession();
+    first.current = undefined;
+    me.then(
       () => setState({ kind: 'in' }),
       async (e: ApiError) => {
         if (e.status !== 401) { setState({ kind: 'error', error: e }); return; }

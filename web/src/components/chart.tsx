@@ -7,6 +7,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 // Only the chart kinds the app draws, so the echarts chunk stays small.
 echarts.use([BarChart, LineChart, PieChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, CanvasRenderer]);
 
+let functions = 0;
+
 export type ChartOption = echarts.EChartsCoreOption;
 
 export interface ChartClick { name: string; seriesName?: string; dataIndex: number }
@@ -21,6 +23,8 @@ export function Chart({ option, height = 300, onClick, theme, testId }: {
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  /** the instance and the option (as JSON) it drew last */
+  const drawn = useRef<{ chart: echarts.ECharts; text: string } | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
 
@@ -36,8 +40,22 @@ export function Chart({ option, height = 300, onClick, theme, testId }: {
   }, [theme]);
 
   useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    // Pages build their options inline, so every re-render of a page (each API answer is one)
+    // hands a new object with the same content: redrawing it would cost a full ECharts layout.
+    // Options are plain data (chart-options.ts), so their JSON says whether anything changed; a
+    // function (a formatter) cannot be compared, so an option holding one always redraws.
+    const text = JSON.stringify(option, (_k, v: unknown) => (typeof v === 'function' ? `ƒ${++functions}` : v));
+    if (drawn.current?.chart === c && drawn.current.text === text) return;
+    // The first picture appears whole at once: a one-second grow-in (and the scroll legend's
+    // 0.8 s slide) would only hold back the numbers on every visit, and 'finished' waits for
+    // them. Later changes — a drill-down, a new date range — keep ECharts' transitions, which
+    // show what moved.
+    const first = drawn.current?.chart !== c;
+    drawn.current = { chart: c, text };
     el.current?.removeAttribute('data-rendered');
-    chart.current?.setOption(option, { notMerge: true });
+    c.setOption(first ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return <div ref={el} className="sl-chart" data-testid={testId} style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }} />;

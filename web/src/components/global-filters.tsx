@@ -1,7 +1,7 @@
 import { Button, DatePicker, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { getJson } from '../api/client';
-import { useApi } from '../api/use-api';
+import { prefetch, useApi } from '../api/use-api';
 import { festival, lastDays, lastMonth, thisMonth, thisYear, type DayRange } from '../filters/dates';
 import { updateFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
@@ -15,6 +15,7 @@ interface FilterOptions {
 }
 
 export const useFilterOptions = () => useApi('filter-options', () => getJson<FilterOptions>('/api/filter-options'));
+export const prefetchFilterOptions = () => prefetch('filter-options', () => getJson<FilterOptions>('/api/filter-options', { quiet: true }));
 
 /** Date range (with 618 / 双11 presets), platform, shop and category — all kept in the URL. */
 export function GlobalFilters() {

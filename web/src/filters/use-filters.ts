@@ -27,22 +27,25 @@ function parseDrill(text: string | null): Array<[DrillLevel, string]> {
   return out;
 }
 
+/** The filters a query string holds; dates default to the last 30 days. */
+export function parseFilters(search: URLSearchParams): GlobalFilters {
+  const def = lastDays(30);
+  return {
+    from: search.get('from') ?? def.from,
+    to: search.get('to') ?? def.to,
+    platform: list(search, 'platform'),
+    shop: list(search, 'shop'),
+    category: list(search, 'category'),
+    drill: parseDrill(search.get('drill')),
+  };
+}
+
 /** The global filters, read from and written to the URL so a view can be bookmarked and shared. */
 export function useFilters(): { filters: GlobalFilters; update: (patch: Partial<GlobalFilters>) => void } {
   const { search } = useLocation();
   const key = search.toString();
-  const filters = useMemo<GlobalFilters>(() => {
-    const def = lastDays(30);
-    return {
-      from: search.get('from') ?? def.from,
-      to: search.get('to') ?? def.to,
-      platform: list(search, 'platform'),
-      shop: list(search, 'shop'),
-      category: list(search, 'category'),
-      drill: parseDrill(search.get('drill')),
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const filters = useMemo<GlobalFilters>(() => parseFilters(search), [key]);
   return { filters, update: updateFilters };
 }
 

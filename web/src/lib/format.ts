@@ -11,6 +11,19 @@ export function toNumber(v: Cell | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+// One formatter each, made on first use: `n.toLocaleString(locale, options)` builds a new ICU
+// formatter on every call (the same output, per ECMA-402), which a page of tiles pays dozens of times.
+const formatters = new Map<string, Intl.NumberFormat>();
+function grouped(n: number, fractionDigits: 'int' | 'fen' | 'upTo2'): string {
+  let f = formatters.get(fractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('zh-CN', fractionDigits === 'fen' ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+      : fractionDigits === 'upTo2' ? { maximumFractionDigits: 2 } : {});
+    formatters.set(fractionDigits, f);
+  }
+  return f.format(n);
+}
+
 const isMoney = (unit?: string) => unit === 'money' || unit === 'fen' || unit === 'yuan' || unit === 'CNY';
 const isRatio = (unit?: string) => unit === 'ratio' || unit === 'percent' || unit === 'rate';
 
@@ -20,10 +33,10 @@ export function formatValue(v: Cell | undefined, unit: string | undefined, lang:
   if (isRatio(unit)) return `${(n * 100).toFixed(2)}%`;
   if (isMoney(unit)) {
     if (compact) return `¥${compactNumber(n, lang)}`;
-    return typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? `¥${groupDigits(v)}` : `¥${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    return typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? `¥${groupDigits(v)}` : `¥${grouped(n, 'fen')}`;
   }
   if (compact) return compactNumber(n, lang);
-  return Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return Number.isInteger(n) ? grouped(n, 'int') : grouped(n, 'upTo2');
 }
 
 /** "1234567.89" → "1,234,567.89" without going through a float. */
@@ -44,7 +57,7 @@ function compactNumber(n: number, lang: Lang): string {
     if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
     if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
   }
-  return Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toFixed(2);
+  return Number.isInteger(n) ? grouped(n, 'int') : n.toFixed(2);
 }
 
 /** Relative change current vs previous; null when the base is 0 or missing. */

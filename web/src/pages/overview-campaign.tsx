@@ -1,23 +1,21 @@
 import { Card, Empty, Progress, Space, Typography } from 'antd';
 import { useMetricQuery } from '../api/queries';
+import type { MetricQuery } from '../api/types';
 import { Async } from '../components/states';
-import { apiFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
 import { formatValue, toNumber } from '../lib/format';
 import { useLabels } from '../lib/use-labels';
+import { CAMPAIGN_METRIC as METRIC } from './overview-queries';
 
-const METRIC = 'campaign_target_attainment';
-
-/** The running campaign(s) in the selected dates: paid amount against the GMV target. */
-export function CampaignAttainment() {
+/**
+ * The running campaign(s) in the selected dates: paid amount against the GMV target. `query` is
+ * null when the catalog does not offer the metric (overviewQueries).
+ */
+export function CampaignAttainment({ query }: { query: MetricQuery | null }) {
   const { t, lang } = useI18n();
-  const { filters } = useFilters();
   const labels = useLabels();
-  const available = labels.catalog?.metrics.some((m) => m.id === METRIC) ?? false;
-  const q = useMetricQuery(available
-    ? { metrics: [METRIC], dimensions: ['campaign'], filters: apiFilters(filters), from: filters.from, to: filters.to }
-    : null);
-  if (!available) return null;
+  const q = useMetricQuery(query);
+  if (query === null) return null;
   return (
     <Card size="small" title={t('campaignAttainment')} data-testid="campaign-attainment">
       <Async state={q}>

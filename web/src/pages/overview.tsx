@@ -1,7 +1,7 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useMetricQuery } from '../api/queries';
-import { PERIOD, valueKey, type MetricQuery } from '../api/types';
+import { PERIOD, valueKey } from '../api/types';
 import { Chart } from '../components/chart';
 import { currentLevel, DrillBreadcrumb, drillInto } from '../components/drill';
 import { ExplainDrawer } from '../components/explain-drawer';
@@ -13,9 +13,7 @@ import { barOption, lineOption, pieOption } from '../lib/chart-options';
 import { toNumber } from '../lib/format';
 import { useLabels } from '../lib/use-labels';
 import { CampaignAttainment } from './overview-campaign';
-
-/** The boss's tiles, in reading order; finance tiles appear only when the catalog offers them. */
-export const OVERVIEW_TILES = ['paid_amount', 'gmv', 'paid_orders', 'paying_buyers', 'aov', 'conversion_rate', 'refund_rate', 'gross_profit', 'net_profit'];
+import { overviewQueries } from './overview-queries';
 
 export function Page() {
   const { t, pick } = useI18n();
@@ -23,15 +21,15 @@ export function Page() {
   const labels = useLabels();
   const [explain, setExplain] = useState<string | null>(null);
   const catalog = labels.catalog;
-  const tiles = useMemo(() => (catalog ? OVERVIEW_TILES.filter((m) => catalog.metrics.some((x) => x.id === m)) : []), [catalog]);
+  const queries = useMemo(() => overviewQueries(filters, catalog), [filters, catalog]);
+  const { tiles } = queries;
   const base = apiFilters(filters);
-  const range = { from: filters.from, to: filters.to };
   const level = currentLevel(filters);
 
-  const tileQ = useMetricQuery(tiles.length ? { metrics: tiles, filters: base, ...range, compare: ['mom', 'yoy'] } : null);
-  const trendQ = useMetricQuery({ metrics: ['paid_amount', 'paid_orders'], filters: base, ...range, grain: 'day' });
-  const splitQ = useMetricQuery({ metrics: ['paid_amount'], dimensions: [level], filters: base, ...range, limit: 20 } satisfies MetricQuery);
-  const shopQ = useMetricQuery({ metrics: ['paid_amount', 'paying_buyers'], dimensions: ['shop'], filters: base, ...range });
+  const tileQ = useMetricQuery(queries.tile);
+  const trendQ = useMetricQuery(queries.trend);
+  const splitQ = useMetricQuery(queries.split);
+  const shopQ = useMetricQuery(queries.shop);
 
   const row = tileQ.data?.rows[0];
   const noData = tileQ.data && (!row || toNumber(row.paid_amount) === null || toNumber(row.gmv) === 0) && toNumber(row?.paid_orders) === 0;
@@ -91,7 +89,7 @@ export function Page() {
           </Card>
         </Col>
       </Row>
-      <CampaignAttainment />
+      <CampaignAttainment query={queries.campaign} />
       <ExplainDrawer metric={explain} from={filters.from} to={filters.to} filters={base} unit={explain ? labels.unit(explain) : undefined} onClose={() => setExplain(null)} />
     </Space>
   );

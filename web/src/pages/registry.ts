@@ -1,18 +1,40 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
+import { prefetchOverview } from './overview-queries';
 
 /** Every page of the app: its path, its menu label and its code-split module. */
 export interface PageDef {
   path: string;
   label: DictKey;
   group: 'analyse' | 'build' | 'top';
-  component: LazyExoticComponent<ComponentType>;
+  component: LazyPage;
+  /**
+   * Sends the page's API requests for the filters in a query string, before the page renders
+   * (see `startPage`). Imported statically, so it need not wait for the page's code (which for
+   * a chart page includes ECharts) to arrive and run.
+   */
+  prefetch?: (search: URLSearchParams) => void;
 }
 
-const page = (load: () => Promise<{ Page: ComponentType }>) => lazy(() => load().then((m) => ({ default: m.Page })));
+interface PageModule { Page: ComponentType }
+type LazyPage = LazyExoticComponent<ComponentType> & { load: () => Promise<PageModule> };
+
+/** The module is fetched once, whether `startPage` or React asks first. */
+const page = (load: () => Promise<PageModule>): LazyPage => {
+  let module: Promise<PageModule> | undefined;
+  let ready: PageModule | undefined;
+  const once = () => (module ??= load().then((m) => (ready = m)));
+  // React.lazy takes any thenable and reads it at once when `then` calls back synchronously: a
+  // page whose code arrived during the sign-in check (startPage) renders in the same pass as
+  // the shell, rather than committing a spinner and rendering again on the next task.
+  const factory = () => (ready
+    ? { then: (ok: (m: { default: ComponentType }) => void) => ok({ default: ready!.Page }) }
+    : once().then((m) => ({ default: m.Page })));
+  return Object.assign(lazy(factory as () => Promise<{ default: ComponentType }>), { load: once });
+};
 
 export const PAGES: PageDef[] = [
-  { path: '/', label: 'navOverview', group: 'top', component: page(() => import('./overview')) },
+  { path: '/', label: 'navOverview', group: 'top', component: page(() => import('./overview')), prefetch: prefetchOverview },
   { path: '/sales', label: 'navSales', group: 'analyse', component: page(() => import('./sales')) },
   { path: '/funnel', label: 'navFunnel', group: 'analyse', component: page(() => import('./funnel')) },
   { path: '/products', label: 'navProducts', group: 'analyse', component: page(() => import('./products')) },
@@ -32,3 +54,15 @@ export const PAGES: PageDef[] = [
 ];
 
 export const COCKPIT = page(() => import('./cockpit'));
+
+/**
+ * Starts what the page at `path` needs — its code and its data — at start-up, in parallel with
+ * the sign-in check, so neither waits for the check and the app shell to render first. The data
+ * requests are quiet (a 401 from them is ignored; the sign-in check decides what to show).
+ */
+export function startPage(path: string, search: URLSearchParams): void {
+  if (path === '/cockpit') { void COCKPIT.load().catch(() => undefined); return; }
+  const def = PAGES.find((p) => p.path === path) ?? PAGES[0]!;
+  void def.component.load().catch(() => undefined);
+  def.prefetch?.(search);
+}
