@@ -15,7 +15,7 @@ import { addDays, dayTextToNumber } from '../../core/time.js';
 import { ensureBuyerRollups, hiddenBuyerOrders, knownBuyers } from '../buyer-rollups.js';
 import { Params, type ScopeOption, type ShopScope } from '../sql.js';
 import { withTempTable } from '../temp-table.js';
-import { histogramQuantiles } from './quantiles.js';
+import { histogramQuantiles, twoPassQuantiles } from './quantiles.js';
 import { rfmSegments, segmentCaseSql } from './segments.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -34,6 +34,8 @@ export const rfmOptions = z.object({
 export type RfmOptions = z.input<typeof rfmOptions> & ScopeOption;
 
 const FRACTIONS = [0.2, 0.4, 0.6, 0.8];
+/** monetary has ~10⁵ distinct fen values on a big store: first locate the 10-yuan buckets */
+const MONEY_BUCKET = 1000;
 
 export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Promise<AnalysisResult> {
   const o = rfmOptions.parse(stripScope(options));
@@ -54,7 +56,7 @@ export async function rfmAnalysis(wh: Warehouse, options: RfmOptions = {}): Prom
       : {
         r: histogramQuantiles(recencies, FRACTIONS),
         f: histogramQuantiles(await histogram('frequency'), FRACTIONS).map(Number),
-        m: histogramQuantiles(await histogram('monetary'), FRACTIONS).map((v) => BigInt(v as bigint)),
+        m: (await twoPassQuantiles(wh, rows, 'monetary', MONEY_BUCKET, FRACTIONS)).map((v) => BigInt(v as bigint)),
       };
     const scoredSql = (q: Params) => {
       const score = (col: string, cut: readonly (number | bigint)[], reverse: boolean) => {
