@@ -45,9 +45,10 @@ async function replaceDays(wh: Warehouse, c: Change, track: boolean): Promise<vo
   await exec(wh, c, (where) => `CREATE TEMP TABLE ${ROWS} AS SELECT o.shop_id, o.paid_day AS day, coalesce(o.source, '') AS source,
       ${buyerKey(d, 'o')} AS buyer, max(o.customer_id) AS customer_id, count(*) AS n, sum(o.paid_amount) AS amount
     FROM orders o WHERE o.paid_day IS NOT NULL AND ${where('o.shop_id', 'o.paid_day')} GROUP BY 1, 2, 3, 4`);
-  // Buyers seen for the first time: numbered after the highest in use; the summary comes later.
+  // Buyers seen for the first time: numbered after the highest in use, in no particular order
+  // (a sort of millions of keys for nothing: numbers only need to be distinct); summaries come later.
   await wh.exec(`INSERT INTO rollup_buyer_keys (shop_id, buyer, buyer_no, first_day, customer_id, last_day, second_day, orders, paid_days, paid_amount, first_day_amount, known)
-    SELECT shop_id, buyer, (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + row_number() OVER (ORDER BY shop_id, buyer), first_day, customer_id, first_day, NULL, 0, 0, 0, 0,
+    SELECT shop_id, buyer, (SELECT coalesce(max(buyer_no), 0) FROM rollup_buyer_keys) + row_number() OVER (), first_day, customer_id, first_day, NULL, 0, 0, 0, 0,
       customer_id IS NOT NULL
     FROM (SELECT r.shop_id, r.buyer, max(r.customer_id) AS customer_id, min(r.day) AS first_day FROM ${ROWS} r
       WHERE NOT EXISTS (SELECT 1 FROM rollup_buyer_keys k WHERE k.shop_id = r.shop_id AND k.buyer = r.buyer) GROUP BY 1, 2) n`);
