@@ -28,8 +28,15 @@ const FULL_TO = Array.from({ length: 0x5e }, (_, i) => String.fromCharCode(0x21 
 /** JS `s.trim()` */
 export const trimSql = (s: string) => `trim(${s}, ${lit(JS_SPACE_CHARS)})`;
 
-/** `fold()` (NFKC) for the characters `FOLD_SAFE` admits. */
-export const foldSql = (s: string) => `translate(${s}, ${lit(FULL_FROM)}, ${lit(FULL_TO)})`;
+/**
+ * `fold()` (NFKC) for the characters `FOLD_SAFE` admits. translate() is slow (it walks its
+ * whole map per character): only text holding a full-width form goes through it.
+ */
+export const foldSql = (s: string) =>
+  `CASE WHEN regexp_matches(${s}, '[\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]') THEN translate(${s}, ${lit(FULL_FROM)}, ${lit(FULL_TO)}) ELSE ${s} END`;
+
+/** Full-width forms of a text's ASCII punctuation (what exports write in Chinese: ，：（）). */
+export const fullWidth = (s: string) => s.replace(/[!-/:-@[-`{-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
 /** true when the text holds a character `foldSql` cannot fold as NFKC would. */
 export const exoticSql = (t: string) => `coalesce(regexp_matches(${t}, ${lit(`[^${FOLD_SAFE}]`)}), false)`;
@@ -40,23 +47,43 @@ export type Layers = Record<string, string>[];
 /** `name(suffix)`: the column name a cleaner gives its own intermediate or result. */
 export type Namer = (suffix: string) => string;
 
-/** `cellText()` of raw column `c`: Excel guards off, trimmed, every spelling of "empty" → NULL. Result `n('')`. */
+/*
+ * Speed: a string function costs about as much per cell as read_csv's parsing of it, so each
+ * cleaner tests the common shape with one cheap check and runs the full rules (regular
+ * expressions, folding) only inside CASE branches that DuckDB evaluates for the other rows.
+ */
+
+/** At least two characters, not starting with a guard or space, not ending in a control character or space. */
+const PLAIN_CELL = "[!=' \t]*[!\u0001- ]";
+
+/**
+ * `cellText()` of raw column `c`: Excel guards off, trimmed, every spelling of "empty" → NULL.
+ * Result `n('')`. Fast shapes: a plain cell, and an ID behind a guard (`="123"`, tab, apostrophe).
+ */
 export function cellTextSql(c: string, n: Namer): Layers {
-  const [a, g, v] = [n('a'), n('g'), n('v')];
+  const [shape, a, g, v] = [n('shape'), n('a'), n('g'), n('v')];
   return [
-    { [a]: trimSql(c), [n('needs')]: `coalesce(regexp_matches(${c}, ${lit(`^[=\\t' ]|[\\x{00}-\\x{20}]$`)}), false)` },
+    {
+      [shape]: `CASE WHEN ${c} GLOB ${lit(PLAIN_CELL)} THEN 'plain' WHEN regexp_full_match(${c}, '="[0-9]+"') THEN 'eq'
+        WHEN regexp_full_match(${c}, '[\\t''][0-9]+') THEN 'lead'
+        WHEN coalesce(regexp_matches(${c}, ${lit(`^[=\\t' ]|[\\x{00}-\\x{20}]$`)}), false) THEN 'guarded' ELSE 'plain' END`,
+    },
+    { [a]: `CASE WHEN ${shape} = 'guarded' THEN ${trimSql(c)} END` },
     {
       [g]: `CASE WHEN starts_with(${a}, '="') AND ends_with(${a}, '"') THEN CASE WHEN length(${a}) > 3 THEN substring(${a}, 3, length(${a}) - 3) ELSE '' END
         WHEN starts_with(${a}, '=') THEN substring(${a}, 2) ELSE ${a} END`,
     },
-    { [v]: `CASE WHEN ${n('needs')} THEN ${trimSql(`CASE WHEN starts_with(${g}, '''') THEN substring(${g}, 2) ELSE ${g} END`)} ELSE ${c} END` },
+    {
+      [v]: `CASE ${shape} WHEN 'plain' THEN ${c} WHEN 'eq' THEN substring(${c}, 3, length(${c}) - 3) WHEN 'lead' THEN substring(${c}, 2)
+        ELSE ${trimSql(`CASE WHEN starts_with(${g}, '''') THEN substring(${g}, 2) ELSE ${g} END`)} END`,
+    },
     { [n('')]: `CASE WHEN ${v} IN (${EMPTY.map(lit).join(', ')}) THEN NULL ELSE ${v} END` },
   ];
 }
 
 /** `parseId()` over cell text `t`: Excel scientific notation is reported, never repaired. Results `n('v')`, `n('e')`. */
 export function idSql(t: string, n: Namer): Layers {
-  const error = `CASE WHEN ${t} IS NULL THEN NULL
+  const error = `CASE WHEN ${t} IS NULL OR regexp_full_match(${t}, '[0-9]+') THEN NULL
     WHEN regexp_full_match(${t}, '[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+') OR regexp_full_match(${t}, '\\d+\\.\\d+') THEN 'INGEST_ID_SCIENTIFIC'
     WHEN regexp_matches(${t}, ${lit(`[${JS_SPACE},]`)}) THEN 'INGEST_ID_INVALID' END`;
   return [{ [n('e')]: error }, { [n('v')]: `CASE WHEN ${n('e')} IS NULL THEN ${t} END` }];
@@ -65,34 +92,41 @@ export function idSql(t: string, n: Namer): Layers {
 const DECIMAL = '^(-?)(\\d+)(?:\\.(\\d{0,2}))?$';
 
 /**
- * `parseFen()` over cell text `t`: exact integer fen. Results `n('v')`, `n('e')`, and `n('big')`:
- * more digits than a BIGINT of fen holds (the JS way decides).
+ * `parseFen()` over cell text `t`: exact integer fen. Results `n('v')`, `n('e')`, and `n('js')`:
+ * a character only NFKC folds, or more digits than a BIGINT of fen holds (the JS way decides).
  */
 export function fenSql(t: string, n: Namer): Layers {
   const stripped = `regexp_replace(regexp_replace(${foldSql(t)}, ${lit(`[¥$,${JS_SPACE}]|元|RMB|CNY`)}, '', 'g'), '^\\+', '')`;
-  const [s, ok, p] = [n('s'), n('ok'), n('p')];
+  const [fast, s, ok, p] = [n('fast'), n('s'), n('ok'), n('p')];
   return [
-    { [s]: `CASE WHEN regexp_full_match(${t}, '-?\\d+(\\.\\d{1,2})?') THEN ${t} ELSE ${stripped} END` },
-    { [ok]: `coalesce(regexp_matches(${s}, ${lit(DECIMAL)}), false)`, [p]: `regexp_extract(${s}, ${lit(DECIMAL)}, ['neg', 'int', 'frac'])` },
+    // The usual 1299.00: exact through DECIMAL(18,2) (16 digits before the point fit).
+    { [fast]: `coalesce(length(${t}) <= 16 AND regexp_full_match(${t}, '-?[0-9]+(\\.[0-9]{1,2})?'), false)` },
+    { [s]: `CASE WHEN NOT ${fast} THEN CASE WHEN regexp_full_match(${t}, '-?\\d+(\\.\\d{1,2})?') THEN ${t} ELSE ${stripped} END END` },
     {
-      [n('v')]: `CASE WHEN ${ok} AND length(${p}.int) <= 16
+      [ok]: `CASE WHEN ${fast} THEN true ELSE coalesce(regexp_matches(${s}, ${lit(DECIMAL)}), false) END`,
+      [p]: `CASE WHEN NOT ${fast} THEN regexp_extract(${s}, ${lit(DECIMAL)}, ['neg', 'int', 'frac']) END`,
+    },
+    {
+      [n('v')]: `CASE WHEN ${fast} THEN CAST(CAST(${t} AS DECIMAL(18, 2)) * 100 AS BIGINT)
+        WHEN ${ok} AND length(${p}.int) <= 16
         THEN (CAST(${p}.int AS BIGINT) * 100 + CAST(rpad(${p}.frac, 2, '0') AS BIGINT)) * CASE WHEN ${p}.neg = '-' THEN -1 ELSE 1 END END`,
       [n('e')]: `CASE WHEN ${t} IS NOT NULL AND NOT ${ok} THEN 'INGEST_AMOUNT_INVALID' END`,
-      [n('big')]: `(${ok} AND length(${p}.int) > 16)`,
+      [n('js')]: `CASE WHEN ${fast} OR ${t} IS NULL THEN false ELSE (${ok} AND length(${p}.int) > 16) OR ${exoticSql(t)} END`,
     },
   ];
 }
 
-/** `parseInt_()` over cell text `t`. Results `n('v')`, `n('e')`, `n('big')`: past the INTEGER range (the JS way decides). */
+/** `parseInt_()` over cell text `t`. Results `n('v')`, `n('e')`, `n('js')`: NFKC or past the INTEGER range (the JS way decides). */
 export function intSql(t: string, n: Namer): Layers {
-  const [s, ok] = [n('s'), n('ok')];
+  const [fast, s, ok] = [n('fast'), n('s'), n('ok')];
   return [
-    { [s]: `regexp_replace(regexp_replace(${foldSql(t)}, ${lit(`[,${JS_SPACE}]|件`)}, '', 'g'), '\\.0+$', '')` },
-    { [ok]: `coalesce(regexp_full_match(${s}, '-?\\d+'), false)` },
+    { [fast]: `coalesce(regexp_full_match(${t}, '[0-9]{1,9}'), false)` },
+    { [s]: `CASE WHEN NOT ${fast} THEN regexp_replace(regexp_replace(${foldSql(t)}, ${lit(`[,${JS_SPACE}]|件`)}, '', 'g'), '\\.0+$', '') END` },
+    { [ok]: `CASE WHEN ${fast} THEN true ELSE coalesce(regexp_full_match(${s}, '-?\\d+'), false) END` },
     {
-      [n('v')]: `CASE WHEN ${ok} AND length(${s}) <= 9 THEN CAST(${s} AS INTEGER) END`,
+      [n('v')]: `CASE WHEN ${fast} THEN CAST(${t} AS INTEGER) WHEN ${ok} AND length(${s}) <= 9 THEN CAST(${s} AS INTEGER) END`,
       [n('e')]: `CASE WHEN ${t} IS NOT NULL AND NOT ${ok} THEN 'INGEST_NUMBER_INVALID' END`,
-      [n('big')]: `(${ok} AND length(${s}) > 9)`,
+      [n('js')]: `CASE WHEN ${fast} OR ${t} IS NULL THEN false ELSE (${ok} AND length(${s}) > 9) OR ${exoticSql(t)} END`,
     },
   ];
 }
@@ -101,37 +135,45 @@ const DATE_TIME = '^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(?:[ T]+(\\d
 /** the empty groups give the compact form the same six parts */
 const COMPACT = '^(\\d{4})(\\d{2})(\\d{2})()()()$';
 const PARTS = ['y', 'mo', 'd', 'h', 'mi', 'se'] as const;
+const ISO = '%Y-%m-%d %H:%M:%S';
+const ISO_SHAPE = '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]';
 
 /**
  * `parseLocalTime()` over cell text `t`, up to the wall clock. Results `n('v')`: the local
  * time as epoch milliseconds (the zone is applied later, zone-sql.ts); `n('never')`: JD's
- * 0001-01-01; `n('e')`.
+ * 0001-01-01; `n('e')`; `n('js')`: a character only NFKC folds.
  */
 export function wallTimeSql(t: string, n: Namer): Layers {
-  const [s, m, k] = [n('s'), n('m'), n('k')];
+  const [ts, fast, s, m, k] = [n('ts'), n('fast'), n('s'), n('m'), n('k')];
   const part = (g: string) => n(`_${g}`);
   const [y, mo, d, h, mi, se] = PARTS.map(part) as [string, string, string, string, string, string];
   const list = `[${PARTS.map(lit).join(', ')}]`;
   // Date.UTC reads years 0–99 as 1900–1999.
   const year = `CASE WHEN ${y} < 100 THEN ${y} + 1900 ELSE ${y} END`;
+  const slow = (e: string) => `CASE WHEN NOT ${fast} THEN ${e} END`;
   return [
-    { [s]: foldSql(t) },
+    // The usual 2026-03-01 10:00:00 (years from 100): every field two or four digits, so
+    // strptime's range checks (month, day of month, 23:59:59) are exactly the JS ones.
+    { [ts]: `CASE WHEN ${t} GLOB '${ISO_SHAPE}' AND ${t} >= '0100' THEN try_strptime(${t}, '${ISO}') END` },
+    { [fast]: `${ts} IS NOT NULL` },
+    { [s]: slow(foldSql(t)) },
     {
-      [m]: `CASE WHEN regexp_full_match(${s}, ${lit(DATE_TIME)}) THEN regexp_extract(${s}, ${lit(DATE_TIME)}, ${list})
-        WHEN regexp_full_match(${s}, ${lit(COMPACT)}) THEN regexp_extract(${s}, ${lit(COMPACT)}, ${list}) END`,
+      [m]: slow(`CASE WHEN regexp_full_match(${s}, ${lit(DATE_TIME)}) THEN regexp_extract(${s}, ${lit(DATE_TIME)}, ${list})
+        WHEN regexp_full_match(${s}, ${lit(COMPACT)}) THEN regexp_extract(${s}, ${lit(COMPACT)}, ${list}) END`),
     },
     Object.fromEntries(PARTS.map((g) => [part(g), `coalesce(TRY_CAST(nullif(${m}.${g}, '') AS INTEGER), 0)`])),
     {
       // the month is clamped so make_date never throws; its validity is checked on its own
-      [k]: `CASE WHEN ${m} IS NULL THEN 'bad' WHEN ${y} = 1 AND ${mo} = 1 AND ${d} = 1 THEN 'never'
+      [k]: `CASE WHEN ${fast} THEN 'ok' WHEN ${m} IS NULL THEN 'bad' WHEN ${y} = 1 AND ${mo} = 1 AND ${d} = 1 THEN 'never'
         WHEN ${mo} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND 31 AND ${h} <= 23 AND ${mi} <= 59 AND ${se} <= 59
           AND ${d} <= day(last_day(make_date(${year}, least(greatest(${mo}, 1), 12), 1))) THEN 'ok'
         ELSE 'bad' END`,
     },
     {
-      [n('v')]: `CASE WHEN ${k} = 'ok' THEN epoch_ms(make_timestamp(${year}, ${mo}, ${d}, ${h}, ${mi}, ${se})) END`,
+      [n('v')]: `CASE WHEN ${fast} THEN epoch_ms(${ts}) WHEN ${k} = 'ok' THEN epoch_ms(make_timestamp(${year}, ${mo}, ${d}, ${h}, ${mi}, ${se})) END`,
       [n('never')]: `coalesce(${k} = 'never', false)`,
       [n('e')]: `CASE WHEN ${t} IS NOT NULL AND ${k} = 'bad' THEN 'INGEST_DATE_INVALID' END`,
+      [n('js')]: `CASE WHEN ${fast} OR ${t} IS NULL THEN false ELSE ${exoticSql(t)} END`,
     },
   ];
 }
@@ -139,10 +181,23 @@ export function wallTimeSql(t: string, n: Namer): Layers {
 /** The key a vocabulary is looked up by (statuses.ts: folded, no spaces). */
 export const vocabKeySql = (t: string) => `regexp_replace(${foldSql(t)}, ${lit(`[${JS_SPACE}]+`)}, '', 'g')`;
 
-/** `vocab.get(key)` as a CASE over the vocabulary's (already folded) keys; NULL when unknown. */
-export function vocabSql(t: string, vocab: ReadonlyMap<string, string>): string {
+/**
+ * `vocab.get(key)` over cell text `t`: result `n('')`, NULL when unknown, and `n('js')`: a
+ * character only NFKC folds. The cell itself is tried as a key first (the usual case); only the
+ * other rows are folded.
+ */
+export function vocabSql(t: string, vocab: ReadonlyMap<string, string>, n: Namer): Layers {
   const whens = [...vocab].map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ');
-  return `CASE ${vocabKeySql(`coalesce(${t}, '')`)} ${whens} END`;
+  // The keys as exports usually write them: folded, or with full-width punctuation.
+  const spelled = new Map([...vocab, ...[...vocab].map(([k, v]) => [fullWidth(k), v] as const)]);
+  const direct = n('direct');
+  return [
+    { [direct]: `CASE ${t} ${[...spelled].map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} END` },
+    {
+      [n('')]: `CASE WHEN ${direct} IS NOT NULL THEN ${direct} ELSE CASE ${vocabKeySql(`coalesce(${t}, '')`)} ${whens} END END`,
+      [n('js')]: `CASE WHEN ${direct} IS NOT NULL OR ${t} IS NULL THEN false ELSE ${exoticSql(t)} END`,
+    },
+  ];
 }
 
 /** `isMasked()` */

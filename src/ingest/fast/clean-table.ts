@@ -6,7 +6,7 @@
  * SQL cleaners cannot decide exactly, whose row then goes through the JS cleaners.
  */
 import type { HeaderMap } from '../sources/header-map.js';
-import { cellTextSql, exoticSql, fenSql, idSql, intSql, vocabSql, wallTimeSql, type Layers } from './clean-sql.js';
+import { cellTextSql, fenSql, idSql, intSql, vocabSql, wallTimeSql, type Layers } from './clean-sql.js';
 import type { CleanRow, SqlSource } from './sql-source.js';
 import type { ZoneSql } from './zone-sql.js';
 
@@ -24,10 +24,10 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
   const indexes = new Set<number>([width - 1]);
   const levels: Record<string, string>[] = [];
   const put = (at: number, layers: Layers) => layers.forEach((l, k) => Object.assign((levels[at + k] ??= {}), l));
-  /** cell text of a header column as `t_<name>` (layers 0–3) */
+  /** cell text of a header column as `t_<name>` (layers 0–4) */
   const text = (name: string, index: number | undefined) => {
     const t = q(`t_${name}`);
-    if (index === undefined) put(3, [{ [t]: 'CAST(NULL AS VARCHAR)' }]);
+    if (index === undefined) put(4, [{ [t]: 'CAST(NULL AS VARCHAR)' }]);
     else {
       indexes.add(index);
       put(0, cellTextSql(rawCol(index), (sfx) => q(`t_${name}${sfx ? `__${sfx}` : ''}`)));
@@ -41,16 +41,14 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
     const t = text(f, map.get(f)?.index);
     if (kind === 'text') { out.push(`${t} AS ${q(`f_${f}`)}`); continue; }
     const cleaner = { id: idSql, fen: fenSql, int: intSql, time: wallTimeSql }[kind];
-    put(4, cleaner(t, x(f)));
+    put(5, cleaner(t, x(f)));
     out.push(`${x(f)('v')} AS ${q(`f_${f}`)}`, `${x(f)('e')} AS ${q(`e_${f}`)}`);
     if (kind === 'time') out.push(`${x(f)('never')} AS ${q(`n_${f}`)}`);
-    if (kind !== 'id') js.push(exoticSql(t));
-    if (kind === 'fen' || kind === 'int') js.push(x(f)('big'));
+    if (kind !== 'id') js.push(x(f)('js'));
   }
-  const st = q(`t_${src.status.field}`);
-  put(4, [{ m__status: vocabSql(st, src.status.vocab) }]);
-  js.push(exoticSql(st));
-  put(4, idSql(text('_shop_id', shopMap.get('shop_id')?.index), x('_shop_id')));
+  put(5, vocabSql(q(`t_${src.status.field}`), src.status.vocab, (sfx) => (sfx ? `m__status__${sfx}` : 'm__status')));
+  js.push('m__status__js');
+  put(5, idSql(text('_shop_id', shopMap.get('shop_id')?.index), x('_shop_id')));
   text('_shop_name', shopMap.get('shop_name')?.index);
   out.push('m__status', `${x('_shop_id')('v')} AS sid`, 't__shop_name AS sname', `(${js.join(' OR ')}) AS js`);
   let sql = `SELECT *, rowid - (SELECT min(rowid) FROM raw) AS rn, ${rawCol(width - 1)} IS NULL AS short FROM raw`;
