@@ -1,8 +1,9 @@
 /**
  * Basket pairs, "buyers of A also buy B": support, confidence and lift of SKU or category
  * pairs bought in the same order, or by the same buyer within 30 days. Pairs come from one
- * self-join of the distinct (transaction, item) table per shop; item and transaction counts
- * are joined back in nested subqueries (one JOIN per SELECT, as ClickHouse 18.16 needs).
+ * self-join of the distinct (transaction, item) table per shop, restricted to transactions
+ * with two or more items; item and transaction counts are joined back in nested subqueries
+ * (one JOIN per SELECT, as ClickHouse 18.16 needs).
  */
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
@@ -38,38 +39,56 @@ export async function basketAnalysis(wh: Warehouse, options: BasketOptions = {})
     FROM order_lines l ${joinProducts} ${byBuyer ? 'JOIN orders o ON o.shop_id = l.shop_id AND o.order_id = l.order_id' : ''}
     WHERE l.paid_day IS NOT NULL AND ${p.scope(options.scope, 'l.shop_id')} AND ${p.days('l.paid_day', o.from, o.to)}
       ${byBuyer ? 'AND o.customer_id IS NOT NULL' : ''}`;
-  return withTempTable(wh, 'basket', items, p.values, async (t) => {
-    const [tot] = await wh.query(`SELECT count(*) AS n FROM (SELECT DISTINCT shop_id, tx FROM ${t}) x`);
-    const n = count(tot?.n);
-    if (n === 0) fail(E.ANALYSIS_NO_DATA, { name: 'basket', what: 'no paid order lines in scope / 范围内没有已付款订单行' });
-    const near = byBuyer ? `AND ${wh.dialect.daysBetween('a.d', 'b.d')} BETWEEN -${o.windowDays} AND ${o.windowDays}` : '';
+  return withTempTable(wh, 'basket', items, p.values, (t) =>
+    // Distinct items per transaction, once: the transaction count, and which can hold a pair.
+    withTempTable(wh, 'basket_tx', `SELECT shop_id, tx, count(DISTINCT item) AS k FROM ${t} GROUP BY shop_id, tx`, [], async (tx) => {
+      const [tot] = await wh.query(`SELECT count(*) AS n FROM ${tx}`);
+      const n = count(tot?.n);
+      if (n === 0) fail(E.ANALYSIS_NO_DATA, { name: 'basket', what: 'no paid order lines in scope / 范围内没有已付款订单行' });
+      return basketResult(o, n, await topPairs(wh, t, tx, o));
+    }));
+}
+
+/**
+ * The top pairs with the transaction counts of each item. Only transactions with two or more
+ * distinct items can hold a pair — most orders have one — so the self-join, the memory peak,
+ * runs on a small part of the table; item counts are built once for both sides.
+ */
+async function topPairs(wh: Warehouse, t: string, tx: string, o: z.output<typeof basketOptions>): Promise<Record<string, unknown>[]> {
+  const near = o.within === 'buyer' ? `AND ${wh.dialect.daysBetween('a.d', 'b.d')} BETWEEN -${o.windowDays} AND ${o.windowDays}` : '';
+  const multi = `SELECT t.shop_id, t.tx, t.item, t.d FROM ${t} t JOIN ${tx} m ON m.shop_id = t.shop_id AND m.tx = t.tx WHERE m.k >= 2`;
+  const itemCounts = `SELECT shop_id, item, count(DISTINCT tx) AS n FROM ${t} GROUP BY shop_id, item`;
+  return withTempTable(wh, 'basket_multi', multi, [], (mt) => withTempTable(wh, 'basket_items', itemCounts, [], (ic) => {
     const pairs = `SELECT shop_id, a, b, count(*) AS n_ab FROM (
-        SELECT DISTINCT a.shop_id, a.tx, a.item AS a, b.item AS b FROM ${t} a
-        JOIN ${t} b ON b.shop_id = a.shop_id AND b.tx = a.tx AND a.item < b.item ${near}) x
+        SELECT DISTINCT a.shop_id, a.tx, a.item AS a, b.item AS b FROM ${mt} a
+        JOIN ${mt} b ON b.shop_id = a.shop_id AND b.tx = a.tx AND a.item < b.item ${near}) x
       GROUP BY shop_id, a, b HAVING count(*) >= ${o.minCount}`;
-    const items1 = `SELECT shop_id, item, count(DISTINCT tx) AS n FROM ${t} GROUP BY shop_id, item`;
-    const withA = `SELECT pp.shop_id, pp.a, pp.b, pp.n_ab, ia.n AS n_a FROM (${pairs}) pp JOIN (${items1}) ia ON ia.shop_id = pp.shop_id AND ia.item = pp.a`;
-    const rows = await wh.query(`SELECT wa.shop_id, wa.a, wa.b, wa.n_ab, wa.n_a, ib.n AS n_b FROM (${withA}) wa
-      JOIN (${items1}) ib ON ib.shop_id = wa.shop_id AND ib.item = wa.b
+    const withA = `SELECT pp.shop_id, pp.a, pp.b, pp.n_ab, ia.n AS n_a FROM (${pairs}) pp JOIN ${ic} ia ON ia.shop_id = pp.shop_id AND ia.item = pp.a`;
+    return wh.query(`SELECT wa.shop_id, wa.a, wa.b, wa.n_ab, wa.n_a, ib.n AS n_b FROM (${withA}) wa
+      JOIN ${ic} ib ON ib.shop_id = wa.shop_id AND ib.item = wa.b
       ORDER BY wa.n_ab DESC, CAST(wa.n_ab AS DOUBLE) / (CAST(wa.n_a AS DOUBLE) * ib.n) DESC, wa.shop_id, wa.a, wa.b LIMIT ${o.top}`);
-    const unit = byBuyer ? { zh: `同一买家 ${o.windowDays} 天内`, en: `same buyer within ${o.windowDays} days` } : { zh: '同一订单', en: 'same order' };
-    return {
-      analysis: 'basket', title: { zh: `关联购买(${unit.zh})`, en: `basket pairs (${unit.en})` },
-      metrics: ['paid_orders', 'paying_buyers'],
-      summary: { within: o.within, item: o.item, transactions: n, pairs_shown: rows.length },
-      tables: {
-        pairs: {
-          title: { zh: '商品组合(按共同购买次数)', en: 'pairs by co-purchases' },
-          rows: rows.map((r) => {
-            const [ab, a, b] = [count(r.n_ab), count(r.n_a), count(r.n_b)];
-            return {
-              shop_id: r.shop_id as string, item_a: r.a as string, item_b: r.b as string, together: ab, with_a: a, with_b: b,
-              support: ratio(ab / n), confidence_a_to_b: ratio(ab / a), confidence_b_to_a: ratio(ab / b), lift: ratio((ab * n) / (a * b)),
-            };
-          }),
-        },
+  }));
+}
+
+function basketResult(o: z.output<typeof basketOptions>, n: number, rows: Record<string, unknown>[]): AnalysisResult {
+  const byBuyer = o.within === 'buyer';
+  const unit = byBuyer ? { zh: `同一买家 ${o.windowDays} 天内`, en: `same buyer within ${o.windowDays} days` } : { zh: '同一订单', en: 'same order' };
+  return {
+    analysis: 'basket', title: { zh: `关联购买(${unit.zh})`, en: `basket pairs (${unit.en})` },
+    metrics: ['paid_orders', 'paying_buyers'],
+    summary: { within: o.within, item: o.item, transactions: n, pairs_shown: rows.length },
+    tables: {
+      pairs: {
+        title: { zh: '商品组合(按共同购买次数)', en: 'pairs by co-purchases' },
+        rows: rows.map((r) => {
+          const [ab, a, b] = [count(r.n_ab), count(r.n_a), count(r.n_b)];
+          return {
+            shop_id: r.shop_id as string, item_a: r.a as string, item_b: r.b as string, together: ab, with_a: a, with_b: b,
+            support: ratio(ab / n), confidence_a_to_b: ratio(ab / a), confidence_b_to_a: ratio(ab / b), lift: ratio((ab * n) / (a * b)),
+          };
+        }),
       },
-      notes: byBuyer ? [{ zh: '没有买家标识的订单(如拼多多)不参与按买家的关联', en: 'orders without a buyer id (e.g. Pinduoduo) are not in buyer pairs' }] : [],
-    };
-  });
+    },
+    notes: byBuyer ? [{ zh: '没有买家标识的订单(如拼多多)不参与按买家的关联', en: 'orders without a buyer id (e.g. Pinduoduo) are not in buyer pairs' }] : [],
+  };
 }
