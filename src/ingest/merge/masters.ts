@@ -22,25 +22,29 @@ export async function mergeProducts(tx: Warehouse, shops: readonly string[]): Pr
 
 /**
  * Customers, and first_paid_at, which follows the orders: recomputed for the buyers whose
- * orders this run touched (`ordersWritten`: the run inserted or updated orders).
+ * orders this run touched, when it inserted or updated any (`orders`). `orders.allNew`: the
+ * run's shops held no order before it, so a buyer's orders are all in this run's diff.
  */
-export async function mergeCustomers(tx: Warehouse, shops: readonly string[], ordersWritten: boolean): Promise<TableCounts> {
+export async function mergeCustomers(tx: Warehouse, shops: readonly string[], orders?: { allNew: boolean }): Promise<TableCounts> {
   // When every customer is new, the first payment goes in with the row (no UPDATE pass).
-  const derive = ordersWritten ? (rows: string) => `SELECT n.* REPLACE (CASE WHEN f.customer_id IS NULL THEN n.first_paid_at ELSE f.first_paid END AS first_paid_at)
-    FROM (${rows}) n LEFT JOIN (${firstPaidSql(shops)}) f ON f.shop_id = n.shop_id AND f.customer_id = n.customer_id` : undefined;
+  const derive = orders ? (rows: string) => `SELECT n.* REPLACE (CASE WHEN f.customer_id IS NULL THEN n.first_paid_at ELSE f.first_paid END AS first_paid_at)
+    FROM (${rows}) n LEFT JOIN (${firstPaidSql(shops, orders.allNew)}) f ON f.shop_id = n.shop_id AND f.customer_id = n.customer_id` : undefined;
   const { allNew, ...counts } = await mergeKeyed(tx, customers, 'stg_customers', 'fill', shops, derive);
-  if (ordersWritten && !allNew) await refreshFirstPaid(tx, shops);
+  if (orders && !allNew) await refreshFirstPaid(tx, shops, orders.allNew);
   return counts;
 }
 
 /** First payment of each buyer with an order in this run's diff (any action), over all their orders. */
-function firstPaidSql(shops: readonly string[]): string {
+function firstPaidSql(shops: readonly string[], ordersAllNew: boolean): string {
+  if (ordersAllNew) {
+    return `SELECT shop_id, customer_id, min(paid_at) AS first_paid FROM diff_orders WHERE customer_id IS NOT NULL GROUP BY ALL`;
+  }
   return `SELECT o.shop_id, o.customer_id, min(o.paid_at) AS first_paid FROM orders o
-    WHERE ${shopIn('o', shops)} AND o.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = o.shop_id AND d.customer_id = o.customer_id)
-    GROUP BY ALL`;
+    JOIN (SELECT DISTINCT shop_id, customer_id FROM diff_orders WHERE customer_id IS NOT NULL) d ON d.shop_id = o.shop_id AND d.customer_id = o.customer_id
+    WHERE ${shopIn('o', shops)} GROUP BY ALL`;
 }
 
-async function refreshFirstPaid(tx: Warehouse, shops: readonly string[]): Promise<void> {
-  await tx.exec(`UPDATE customers c SET first_paid_at = f.first_paid FROM (${firstPaidSql(shops)}) f
+async function refreshFirstPaid(tx: Warehouse, shops: readonly string[], ordersAllNew: boolean): Promise<void> {
+  await tx.exec(`UPDATE customers c SET first_paid_at = f.first_paid FROM (${firstPaidSql(shops, ordersAllNew)}) f
     WHERE c.shop_id = f.shop_id AND c.customer_id = f.customer_id AND c.first_paid_at IS DISTINCT FROM f.first_paid`);
 }

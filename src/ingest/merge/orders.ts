@@ -13,7 +13,7 @@
 import { orders } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { anyStored, colsOf, count, countActions, q, sameRow, shopIn, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
+import { anyStored, colsOf, count, countActions, keysUnique, q, sameRow, shopIn, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
 
 const money = ['goods_amount', 'discount_platform', 'discount_shop', 'discount_creator', 'shipping_fee', 'order_total', 'paid_amount'];
 
@@ -48,10 +48,18 @@ function aggregate(col: string): string {
   return `arg_max_null(${q(col)}, src_row)`;
 }
 
-export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<TableCounts> {
-  // One pass: rows, orders, and fragments (Douyin sub-orders: distinct (order, frag_id)).
-  const [st] = await tx.query<{ staged: bigint; keys: bigint; frags: bigint }>(`SELECT count(*) AS staged,
-    count(DISTINCT (shop_id, order_id)) AS keys, count(DISTINCT (shop_id, order_id, frag_id)) AS frags FROM stg_orders`);
+export interface OrdersResult extends TableCounts {
+  /** the run's shops held no order before this run: every order of theirs is in diff_orders */
+  allNew: boolean;
+}
+
+export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<OrdersResult> {
+  // Rows, orders, and fragments (Douyin sub-orders: distinct (order, frag_id)); one row per
+  // order (the usual 订单报表) is proven by hashes, and only counted exactly otherwise.
+  const probe = await keysUnique(tx, 'stg_orders', ['shop_id', 'order_id']);
+  const [st] = probe.unique ? [{ staged: probe.staged, keys: probe.staged, frags: probe.staged }]
+    : await tx.query<{ staged: bigint; keys: bigint; frags: bigint }>(`SELECT count(*) AS staged,
+      count(DISTINCT (shop_id, order_id)) AS keys, count(DISTINCT (shop_id, order_id, frag_id)) AS frags FROM stg_orders`);
   const [staged, keys, distinctFrags] = [Number(st!.staged), Number(st!.keys), Number(st!.frags)];
   // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
   const frags = m.orderPerLine ? staged : distinctFrags;
@@ -88,7 +96,7 @@ export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<T
     WHERE action = 'insert' OR (action = 'update' AND (old_status IS DISTINCT FROM status))`, [m.seenAt, m.runId]);
   await recordOrigins(tx, m, origins > 0);
   const c = tableCounts('orders', staged, frags, by);
-  return { ...c, unchanged: c.unchanged + (by.stale ?? 0) };
+  return { ...c, unchanged: c.unchanged + (by.stale ?? 0), allNew: !stored };
 }
 
 /**
