@@ -207,9 +207,12 @@ export const maskedSql = (s: string) =>
 /** `buyerKey()` */
 export const buyerKeySql = (t: string) => `CASE WHEN ${t} IS NOT NULL AND ${t} <> '' AND NOT ${maskedSql(t)} THEN ${t} END`;
 
-/** `regionOf(address)` → SQL of province and city. */
-export function regionSql(address: string): { province: string; city: string } {
-  const parts = `list_filter(regexp_split_to_array(${address}, ${lit(`[${JS_SPACE},，]+`)}), x -> x <> '')`;
+/** `regionOf(address)` over cell text `t`: results `n('province')`, `n('city')`. */
+export function regionSql(t: string, n: Namer): Layers {
+  const parts = n('parts');
   const part = (i: number) => `CASE WHEN ${parts}[${i}] IS NOT NULL AND NOT ${maskedSql(`${parts}[${i}]`)} THEN ${parts}[${i}] END`;
-  return { province: part(1), city: part(2) };
+  return [
+    { [parts]: `CASE WHEN ${t} IS NOT NULL THEN list_filter(regexp_split_to_array(${t}, ${lit(`[${JS_SPACE},，]+`)}), x -> x <> '') END` },
+    { [n('province')]: part(1), [n('city')]: part(2) },
+  ];
 }

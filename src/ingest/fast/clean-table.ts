@@ -1,12 +1,13 @@
 /**
- * Builds the cleaned table `cln` of a run from the raw cells (`raw`, one VARCHAR column `c<i>`
- * per header column read): one row per data row, its rowid the record's order in the file,
- * with per field the cleaned value (`f_<field>`), the problem code (`e_<field>`), for times the
- * never-marker (`n_<field>`), plus the shop cells, the short-row flag and `js` — a cell the
- * SQL cleaners cannot decide exactly, whose row then goes through the JS cleaners.
+ * Builds the cleaned table of a run from the raw cells read_csv gives (one VARCHAR column
+ * `c<i>` per header column, read-csv.ts): one row per data row, in file order, with per field
+ * the cleaned value (`f_<field>`), the problem code (`e_<field>`), for times the never-marker
+ * (`n_<field>`), plus the raw cells used (for the quarantine and the JS way), the shop cells,
+ * the short-row flag and `js` — a cell the SQL cleaners cannot decide exactly, whose row then
+ * goes through the JS cleaners.
  */
 import type { HeaderMap } from '../sources/header-map.js';
-import { cellTextSql, fenSql, idSql, intSql, vocabSql, wallTimeSql, type Layers } from './clean-sql.js';
+import { buyerKeySql, cellTextSql, fenSql, regionSql, idSql, intSql, vocabSql, wallTimeSql, type Layers } from './clean-sql.js';
 import type { CleanRow, SqlSource } from './sql-source.js';
 import type { ZoneSql } from './zone-sql.js';
 
@@ -14,10 +15,10 @@ export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const rawCol = (index: number) => `c${index}`;
 
 export interface CleanPlan {
-  /** header indexes the raw table holds */
+  /** header indexes read (the raw cells kept) */
   indexes: number[];
-  /** SELECT … FROM raw giving the cleaned table */
-  sql: string;
+  /** SELECT … giving the cleaned table from `from` (the raw cells) */
+  sql(from: string): string;
 }
 
 export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'shop_id' | 'shop_name'>, width: number): CleanPlan {
@@ -35,11 +36,21 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
     return t;
   };
   const x = (f: string) => (sfx: string) => q(`x_${f}__${sfx}`);
-  const out: string[] = ['rn', 'short'];
+  const out: string[] = ['short'];
   const js: string[] = [];
   for (const [f, kind] of Object.entries(src.kinds)) {
     const t = text(f, map.get(f)?.index);
     if (kind === 'text') { out.push(`${t} AS ${q(`f_${f}`)}`); continue; }
+    if (kind === 'buyer') {
+      put(5, [{ [x(f)('v')]: buyerKeySql(t) }]);
+      out.push(`${x(f)('v')} AS ${q(`f_${f}`)}`);
+      continue;
+    }
+    if (kind === 'address') {
+      put(5, regionSql(t, x(f)));
+      out.push(`${t} AS ${q(`f_${f}`)}`, `${x(f)('province')} AS ${q(`rp_${f}`)}`, `${x(f)('city')} AS ${q(`rc_${f}`)}`);
+      continue;
+    }
     const cleaner = { id: idSql, fen: fenSql, int: intSql, time: wallTimeSql }[kind];
     put(5, cleaner(t, x(f)));
     out.push(`${x(f)('v')} AS ${q(`f_${f}`)}`, `${x(f)('e')} AS ${q(`e_${f}`)}`);
@@ -51,12 +62,16 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
   put(5, idSql(text('_shop_id', shopMap.get('shop_id')?.index), x('_shop_id')));
   text('_shop_name', shopMap.get('shop_name')?.index);
   out.push('m__status', `${x('_shop_id')('v')} AS sid`, 't__shop_name AS sname', `(${js.join(' OR ')}) AS js`);
-  let sql = `SELECT *, rowid - (SELECT min(rowid) FROM raw) AS rn, ${rawCol(width - 1)} IS NULL AS short FROM raw`;
-  for (const level of levels) {
-    if (!level) continue;
-    sql = `SELECT *, ${Object.entries(level).map(([name, e]) => `${e} AS ${name}`).join(',\n  ')} FROM (${sql})`;
-  }
-  return { indexes: [...indexes].sort((a, b) => a - b), sql: `SELECT ${out.join(', ')} FROM (${sql})` };
+  const read = [...indexes].sort((a, b) => a - b);
+  const sql = (from: string) => {
+    let s = `SELECT *, ${rawCol(width - 1)} IS NULL AS short FROM ${from}`;
+    for (const level of levels) {
+      if (!level) continue;
+      s = `SELECT *, ${Object.entries(level).map(([name, e]) => `${e} AS ${name}`).join(',\n  ')} FROM (${s})`;
+    }
+    return `SELECT ${[...out, ...read.map(rawCol)].join(', ')} FROM (${s})`;
+  };
+  return { indexes: read, sql };
 }
 
 /**
@@ -77,6 +92,7 @@ export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string 
       if (kind === undefined) throw new Error(`${src.id}: field ${f} has no kind`);
       return `c.${q(`${kind === 'time' ? 'u' : 'f'}_${f}`)}`;
     },
+    region: (f) => ({ province: `c.${q(`rp_${f}`)}`, city: `c.${q(`rc_${f}`)}` }),
     status: (fallback) => `coalesce(c.m__status, ${fallback})`,
     statusRaw: `coalesce(c.${q(`f_${src.status.field}`)}, '')`,
     statusKnown: `(c.m__status IS NOT NULL)`,

@@ -33,8 +33,7 @@ export async function stageJsRows(
     masters ||= n.products + n.customers > 0;
   };
   for (;;) {
-    const rows = await tx.query(`SELECT c.rn, ${indexes.map((i) => `r.${rawCol(i)}`).join(', ')}
-      FROM cln c JOIN raw r ON r.rowid - (SELECT min(rowid) FROM raw) = c.rn
+    const rows = await tx.query(`SELECT c.rn, ${indexes.map((i) => `c.${rawCol(i)}`).join(', ')} FROM cln c
       WHERE c.js AND c.rn > ${tx.dialect.param(1)} ORDER BY c.rn LIMIT ${BATCH}`, [after]);
     if (rows.length === 0) break;
     for (const row of rows) {

@@ -24,7 +24,7 @@ function codeSql(src: SqlSource, [f, required]: Check): string {
   const kind = src.kinds[f]!;
   const [v, e, n] = [`c.${q(`f_${f}`)}`, `c.${q(`e_${f}`)}`, `c.${q(`n_${f}`)}`];
   const missing = (cond: string) => (required ? `CASE WHEN ${cond} THEN 'INGEST_REQUIRED_MISSING' END` : 'CAST(NULL AS VARCHAR)');
-  if (kind === 'text') return missing(`${v} IS NULL`);
+  if (kind === 'text' || kind === 'buyer' || kind === 'address') return missing(`${v} IS NULL`);
   if (kind === 'time') return `coalesce(${e}, ${missing(`${v} IS NULL AND NOT ${n}`)})`;
   return `coalesce(${e}, ${missing(`${v} IS NULL`)})`;
 }
@@ -53,12 +53,12 @@ export function problemListSql(src: SqlSource, map: HeaderMap, limit: number): s
   const cases = problemChecks(src)
     .map(({ ord, field }) => {
       const i = map.get(field)?.index;
-      return i === undefined ? '' : `WHEN ${ord} THEN r.c${i}`;
+      return i === undefined ? '' : `WHEN ${ord} THEN c.c${i}`;
     })
     .filter(Boolean)
     .join(' ');
   return `SELECT p.rn, p.ord, p.code, coalesce(CASE p.ord ${cases} END, '') AS value
-    FROM (SELECT * FROM prob ORDER BY rn, ord LIMIT ${limit}) p JOIN raw r ON r.rowid - (SELECT min(rowid) FROM raw) = p.rn ORDER BY p.rn, p.ord`;
+    FROM (SELECT * FROM prob ORDER BY rn, ord LIMIT ${limit}) p JOIN cln c ON c.rn = p.rn ORDER BY p.rn, p.ord`;
 }
 
 export interface ProblemContext {

@@ -6,7 +6,8 @@
  */
 import type { CollectorSql, StageInsert } from './collector-sql.js';
 
-export type FieldKind = 'text' | 'id' | 'fen' | 'int' | 'time';
+/** `buyer`: text used as a buyer key (NULL when masked); `address`: text, with its province and city. */
+export type FieldKind = 'text' | 'id' | 'fen' | 'int' | 'time' | 'buyer' | 'address';
 
 /** A getter call of normalize.ts that can report a problem: the field, and whether it is required. */
 export type Check = readonly [field: string, required: boolean];
@@ -15,6 +16,8 @@ export type Check = readonly [field: string, required: boolean];
 export interface CleanRow {
   /** the cleaned value: text, id, fen (BIGINT), int (INTEGER), time (UTC epoch ms, BIGINT) */
   v(field: string): string;
+  /** province and city of an `address` field (regionOf) */
+  region(field: string): { province: string; city: string };
   /** canonical status from the source's vocabulary, falling back to `fallback` (SQL) */
   status(fallback: string): string;
   /** the status cell as text ('' when empty) */

@@ -5,7 +5,7 @@
  * fast.integration.test.ts), or declines (returns undefined, nothing staged) when the file is
  * irregular and only the JS parser reads it right.
  *
- *   prepare (transcode + scan) → raw (read_csv) → cln (cleaned cells) → shops → prob → staging
+ *   prepare (transcode + scan) → cln (read_csv + cleaning SQL) → shops → prob → staging
  */
 import type { Warehouse } from '../../warehouse/index.js';
 import { zoneOf } from '../clean/dates.js';
@@ -21,7 +21,7 @@ import { CollectorSql } from './collector-sql.js';
 import { stageJsRows } from './js-rows.js';
 import { prepareCsv } from './prepare-csv.js';
 import { listProblems, problemsSql } from './problems-sql.js';
-import { readRaw } from './read-raw.js';
+import { readClean } from './read-csv.js';
 import { mapShops } from './shop-map.js';
 import type { SqlSource } from './sql-source.js';
 import { dayRanges, dedupeMasters, insertStaged, stagedCounts, unknownStatuses } from './staging-sql.js';
@@ -55,7 +55,7 @@ export interface FastCsvResult {
   collector: Collector;
 }
 
-const TEMP = ['raw', 'cln', 'shop_map', 'prob'];
+const TEMP = ['shop_map', 'prob'];
 
 export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<FastCsvResult | undefined> {
   const width = i.header.length;
@@ -66,10 +66,9 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
     const { scan } = prepared;
     if (scan.irregular || scan.headerCells !== width || scan.records < 2) return undefined;
     const plan = cleanPlan(i.sql, i.map, i.shopMap, width);
-    if (!(await readRaw(tx, prepared.path, width, plan.indexes, scan))) return drop(tx);
+    i.onProgress?.(scan.records - 1, 'cleaning');
+    if (!(await readClean(tx, prepared.path, width, plan, scan))) return drop(tx);
     const rowsRead = scan.records - 1;
-    i.onProgress?.(rowsRead, 'cleaning');
-    await tx.exec(`CREATE TEMP TABLE cln AS ${plan.sql}`);
     if (!(await mapShops(tx, i.resolver, i.shop, i.source.platform))) return drop(tx);
 
     const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
@@ -104,7 +103,8 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
 }
 
 async function drop(tx: Warehouse): Promise<undefined> {
-  for (const t of TEMP) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
+  await tx.exec('DROP VIEW IF EXISTS cln');
+  for (const t of ['cln_rows', ...TEMP]) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
   return undefined;
 }
 

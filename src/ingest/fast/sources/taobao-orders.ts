@@ -1,21 +1,20 @@
 /** sources/taobao-orders/normalize.ts in SQL (订单报表: one row per order). */
 import { taobaoStatuses } from '../../sources/taobao-orders/normalize.js';
-import { buyerKeySql, regionSql } from '../clean-sql.js';
 import type { SqlSource } from '../sql-source.js';
 
 export const taobaoOrdersSql: SqlSource = {
   id: 'taobao-orders',
   kinds: {
-    order_id: 'id', buyer: 'text', goods_amount: 'fen', shipping_fee: 'fen', order_total: 'fen', paid_amount: 'fen', status: 'text',
-    receiver: 'text', address: 'text', phone: 'text', created_at: 'time', paid_at: 'time', shipped_at: 'time', finished_at: 'time', item_count: 'int',
+    order_id: 'id', buyer: 'buyer', goods_amount: 'fen', shipping_fee: 'fen', order_total: 'fen', paid_amount: 'fen', status: 'text',
+    receiver: 'text', address: 'address', phone: 'text', created_at: 'time', paid_at: 'time', shipped_at: 'time', finished_at: 'time', item_count: 'int',
   },
   status: { field: 'status', vocab: taobaoStatuses },
   head: [['order_id', true], ['created_at', true], ['paid_at', false], ['paid_amount', true], ['status', true]],
   stop: (c) => `(${c.v('order_id')} IS NULL OR ${c.v('created_at')} IS NULL OR ${c.v('paid_amount')} IS NULL)`,
   tail: [['shipping_fee', false], ['goods_amount', false], ['shipped_at', false], ['finished_at', false], ['order_total', false], ['item_count', false]],
   emit(c, out) {
-    const customer = buyerKeySql(c.v('buyer'));
-    const region = regionSql(c.v('address'));
+    const customer = c.v('buyer');
+    const region = c.region('address');
     const paidAt = c.v('paid_at');
     const paid = c.v('paid_amount');
     const shipping = `coalesce(${c.v('shipping_fee')}, 0)`;
