@@ -98,7 +98,10 @@ export async function mergeLines(
 export async function reallocateTouched(tx: Warehouse, shops: readonly string[]): Promise<void> {
   // Nothing to follow when the run's shops have no stored lines (a first 订单报表).
   if (!(await anyStored(tx, 'order_lines', shops))) return;
-  await allocateLines(tx, 'order_lines', `${shopIn('l', shops)} AND ${shopIn('o', shops)} AND EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = l.shop_id AND g.order_id = l.order_id AND g.alloc_lines)
+  // Shares are re-split only for written orders whose lines came without one (宝贝报表, JD).
+  const [alloc] = await tx.query(`SELECT 1 AS x FROM diff_orders d JOIN (SELECT * FROM import_order_origins g WHERE ${shopIn('g', shops)}) g
+    ON g.shop_id = d.shop_id AND g.order_id = d.order_id WHERE g.alloc_lines AND d.action IN ('insert', 'update') LIMIT 1`);
+  if (alloc) await allocateLines(tx, 'order_lines', `${shopIn('l', shops)} AND ${shopIn('o', shops)} AND EXISTS (SELECT 1 FROM import_order_origins g WHERE g.shop_id = l.shop_id AND g.order_id = l.order_id AND g.alloc_lines)
     AND EXISTS (SELECT 1 FROM diff_orders d WHERE d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update'))`);
   await tx.exec(`UPDATE order_lines l SET paid_day = d.paid_day FROM diff_orders d
     WHERE ${shopIn('l', shops)} AND d.shop_id = l.shop_id AND d.order_id = l.order_id AND d.action IN ('insert', 'update') AND l.paid_day IS DISTINCT FROM d.paid_day`);
