@@ -61,7 +61,8 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
   js.push('m__status__js');
   put(5, idSql(text('_shop_id', shopMap.get('shop_id')?.index), x('_shop_id')));
   text('_shop_name', shopMap.get('shop_name')?.index);
-  out.push('m__status', `${x('_shop_id')('v')} AS sid`, 't__shop_name AS sname', `(${js.join(' OR ')}) AS js`);
+  const jsSql = `(${js.join(' OR ')})`;
+  out.push('m__status', `${x('_shop_id')('v')} AS sid`, 't__shop_name AS sname', `${jsSql} AS js`);
   const read = [...indexes].sort((a, b) => a - b);
   const sql = (from: string) => {
     let s = `SELECT *, ${rawCol(width - 1)} IS NULL AS short FROM ${from}`;
@@ -69,7 +70,11 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
       if (!level) continue;
       s = `SELECT *, ${Object.entries(level).map(([name, e]) => `${e} AS ${name}`).join(',\n  ')} FROM (${s})`;
     }
-    return `SELECT ${[...out, ...read.map(rawCol)].join(', ')} FROM (${s})`;
+    // Raw cells are kept only where the quarantine or the JS way may need them: memory.
+    const errors = Object.entries(src.kinds).filter(([, k]) => !['text', 'buyer', 'address'].includes(k)).map(([f]) => `${x(f)('e')} IS NOT NULL`);
+    const missing = [...src.head, ...src.tail].filter(([, req]) => req).map(([f]) => `${q(`t_${f}`)} IS NULL`);
+    const keep = `(${jsSql} OR short OR ${[...errors, ...missing].join(' OR ')} OR (${x('_shop_id')('v')} IS NULL AND t__shop_name IS NULL))`;
+    return `SELECT ${[...out, ...read.map((i) => `CASE WHEN ${keep} THEN ${rawCol(i)} END AS ${rawCol(i)}`)].join(', ')} FROM (${s})`;
   };
   return { indexes: read, sql };
 }

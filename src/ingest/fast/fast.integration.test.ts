@@ -117,16 +117,20 @@ test('every CSV fixture of a source with a SQL normalizer: both paths agree, and
 test('quirk files: both paths agree; irregular files are declined by the DuckDB path', async () => {
   const d = tempDir();
   try {
+    // pieces of 4 rows: rows of one file meet across pieces (the same order twice, shops, problems)
+    process.env.SHOPLENS_INGEST_PIECE_ROWS = '4';
     const quirks = writeQuirkFiles(d.dir);
     for (const q of quirks) assert.equal(await engineOf(q.path, q.timezone), q.fast ? 'duckdb' : 'js', q.name);
     for (const q of quirks) await sameThroughBothPaths([{ path: q.path, options: { shop: 'S1', ...(q.timezone ? { timezone: q.timezone } : {}) } }]);
   } finally {
+    delete process.env.SHOPLENS_INGEST_PIECE_ROWS;
     d.cleanup();
   }
 });
 
-test('synthetic big exports (GBK 订单报表, UTF-8 BOM 抖店), then the same again: both paths agree', async () => {
+test('synthetic big exports (GBK 订单报表, UTF-8 BOM 抖店) read in pieces of 700 rows, then the same again: both paths agree', async () => {
   const d = tempDir();
+  process.env.SHOPLENS_INGEST_PIECE_ROWS = '700';
   try {
     const tb = join(d.dir, 'ExportOrderList-big.csv');
     const dy = join(d.dir, 'douyin-big.csv');
@@ -136,6 +140,7 @@ test('synthetic big exports (GBK 订单报表, UTF-8 BOM 抖店), then the same 
     assert.equal(await engineOf(dy), 'duckdb');
     await sameThroughBothPaths([{ path: tb }, { path: dy }, { path: tb }, { path: dy }]);
   } finally {
+    delete process.env.SHOPLENS_INGEST_PIECE_ROWS;
     d.cleanup();
   }
 });

@@ -13,18 +13,17 @@ import { rawCol } from './clean-table.js';
 const BATCH = 8192;
 
 export interface JsRowsResult {
-  /** status wording → [count, first row] of the clean rows with an unknown status */
-  unknown: Map<string, [number, number]>;
   /** rows that went this way */
   rows: number;
   /** products or customers were staged (they may repeat keys the SQL staged) */
   masters: boolean;
 }
 
+/** The JS-way rows of the piece in `cln`; unknown statuses are added to `unknown`. */
 export async function stageJsRows(
   tx: Warehouse, stager: RowStager, collector: Collector, tally: RowTally, indexes: readonly number[], width: number, short: ReadonlyMap<number, number>,
+  unknown: Map<string, [number, number]>,
 ): Promise<JsRowsResult> {
-  const unknown = new Map<string, [number, number]>();
   let after = -1;
   let count = 0;
   let masters = false;
@@ -46,13 +45,21 @@ export async function stageJsRows(
       const before = collector.unknownStatuses.size;
       stager.row({ n, cells }, rn + 1, tally);
       // A wording seen first on this row: remember where, to order the report as the file does.
-      [...collector.unknownStatuses.keys()].slice(before).forEach((s) => unknown.set(s, [0, rn]));
+      for (const s of [...collector.unknownStatuses.keys()].slice(before)) {
+        const had = unknown.get(s);
+        if (had) had[1] = Math.min(had[1], rn);
+        else unknown.set(s, [0, rn]);
+      }
     }
     await load(false);
   }
   await load(true);
-  for (const [s, n] of collector.unknownStatuses) unknown.get(s)![0] = n;
-  return { unknown, rows: count, masters };
+  for (const [s, n] of collector.unknownStatuses) {
+    const had = unknown.get(s)!;
+    had[0] += n;
+  }
+  collector.unknownStatuses.clear();
+  return { rows: count, masters };
 }
 
 async function flush(tx: Warehouse, collector: Collector, final: boolean): Promise<Record<StageName, number>> {

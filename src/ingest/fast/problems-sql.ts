@@ -30,7 +30,7 @@ function codeSql(src: SqlSource, [f, required]: Check): string {
 }
 
 /**
- * SQL creating `prob` from `cln` joined to the shop map (alias m). `stop` is the source's
+ * SQL adding to `prob` (rn, ord, code) the problems of the piece in `cln`, joined to the shop map (alias m). `stop` is the source's
  * early return over `from` (the cleaned row, alias c): getter calls after it report nothing.
  */
 export function problemsSql(src: SqlSource, from: string, stop: string): string {
@@ -45,10 +45,10 @@ export function problemsSql(src: SqlSource, from: string, stop: string): string 
     if (code === 'CAST(NULL AS VARCHAR)') return;
     parts.push(`SELECT c.rn, ${ord}, ${code} FROM ${afterStop ? from : 'cln c'} WHERE NOT c.js AND (${code}) IS NOT NULL${afterStop ? ` AND NOT ${stop}` : ''}`);
   });
-  return `CREATE TEMP TABLE prob AS ${parts.join('\nUNION ALL ')}`;
+  return `INSERT INTO prob ${parts.join('\nUNION ALL ')}`;
 }
 
-/** SQL listing the first `limit` problems with the raw cell they are about. */
+/** SQL listing the first `limit` problems of the piece in `cln` with the raw cell they are about. */
 export function problemListSql(src: SqlSource, map: HeaderMap, limit: number): string {
   const cases = problemChecks(src)
     .map(({ ord, field }) => {
@@ -58,7 +58,7 @@ export function problemListSql(src: SqlSource, map: HeaderMap, limit: number): s
     .filter(Boolean)
     .join(' ');
   return `SELECT p.rn, p.ord, p.code, coalesce(CASE p.ord ${cases} END, '') AS value
-    FROM (SELECT * FROM prob ORDER BY rn, ord LIMIT ${limit}) p JOIN cln c ON c.rn = p.rn ORDER BY p.rn, p.ord`;
+    FROM (SELECT p.* FROM prob p SEMI JOIN cln c ON c.rn = p.rn ORDER BY p.rn, p.ord LIMIT ${limit}) p JOIN cln c ON c.rn = p.rn ORDER BY p.rn, p.ord`;
 }
 
 export interface ProblemContext {
@@ -76,9 +76,9 @@ export interface ProblemContext {
  * The quarantine entries in file order: the SQL's (first KEEP of them) and those of the rows
  * the JS cleaners took, merged by row (a row is decided by one way only).
  */
-export async function listProblems(tx: Warehouse, x: ProblemContext, fromJs: readonly QuarantineEntry[]): Promise<QuarantineEntry[]> {
+export async function listProblems(tx: Warehouse, x: ProblemContext, fromJs: readonly QuarantineEntry[], limit = KEEP_PROBLEMS): Promise<QuarantineEntry[]> {
   const checks = problemChecks(x.src);
-  const rows = await tx.query<{ rn: bigint; ord: number; code: string; value: string }>(problemListSql(x.src, x.map, KEEP_PROBLEMS));
+  const rows = await tx.query<{ rn: bigint; ord: number; code: string; value: string }>(problemListSql(x.src, x.map, limit));
   const fromSql: QuarantineEntry[] = rows.map((r) => {
     const row = Number(r.rn) + 2;
     const code = r.code as IngestErrorCode;
@@ -90,5 +90,5 @@ export async function listProblems(tx: Warehouse, x: ProblemContext, fromJs: rea
   const all = [...fromSql, ...fromJs];
   // Stable sort: inside a row the order stays the normalizer's.
   all.sort((a, b) => a.row - b.row);
-  return all.slice(0, KEEP_PROBLEMS);
+  return all.slice(0, limit);
 }

@@ -1,29 +1,36 @@
 /**
- * DuckDB reads and cleans the CSV in one statement into the TEMP table `cln_rows`: read_csv
- * gives one VARCHAR column `c<i>` per header column (only those the source uses are kept;
- * the rest are parsed and dropped), every cell exactly as written — empty cells are '' and
- * cells past the end of a short row NULL (the NULL spelling is a string no export contains) —
- * and the cleaning SQL (clean-table.ts) runs over them. Insertion order is preserved, so rowid
- * follows the file; the view `cln` adds `rn`, the data row index (0 = the row after the header).
+ * DuckDB reads and cleans one piece of the CSV (prepare-csv.ts) in one statement into the
+ * TEMP table `cln_rows`: read_csv gives one VARCHAR column `c<i>` per header column (only
+ * those the source uses are kept; the rest are parsed and dropped), every cell exactly as
+ * written — empty cells are '' and cells past the end of a short row NULL (the NULL spelling
+ * is a string no export contains) — and the cleaning SQL (clean-table.ts) runs over them.
+ * Insertion order is preserved, so rowid follows the file; the view `cln` adds `rn`, the data
+ * row index in the whole file (0 = the row after the header).
  */
 import type { Warehouse } from '../../warehouse/index.js';
 import { rawCol, type CleanPlan } from './clean-table.js';
-import type { CsvScan } from './scan-csv.js';
 
 const NEVER_IN_A_FILE = 'shoplens\u0001null';
 
-/** false: DuckDB read the file differently from our own parser (the caller takes the JS path). */
-export async function readClean(tx: Warehouse, path: string, width: number, plan: CleanPlan, scan: CsvScan): Promise<boolean> {
+/** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */
+export async function readClean(
+  tx: Warehouse, piece: string, width: number, plan: CleanPlan, expect: { rows: number; short: number; offset: number },
+): Promise<boolean> {
   const columns = Array.from({ length: width }, (_, i) => `'${rawCol(i)}': 'VARCHAR'`).join(', ');
   // The scan let through only files read_csv reads as we do: a failure here is a real error
   // (and has aborted the transaction, so there is no going back to the JS way).
   const csv = `read_csv(${tx.dialect.param(1)}, auto_detect = false, header = false, skip = 1, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
-  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [path]);
+  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
   const [r] = await tx.query<{ n: bigint; short: bigint | null; base: bigint | null; span: bigint | null }>(`SELECT count(*) AS n,
     count(*) FILTER (WHERE short) AS short, min(rowid) AS base, max(rowid) - min(rowid) + 1 AS span FROM cln_rows`);
-  // Row ids count from an offset inside a transaction, but without gaps: rowid − min(rowid) is the data row index.
-  await tx.exec(`CREATE TEMP VIEW cln AS SELECT *, rowid - ${BigInt(r!.base ?? 0n)} AS rn FROM cln_rows`);
+  // Row ids count from an offset inside a transaction, but without gaps: rowid − min(rowid) is the row index in the piece.
+  await tx.exec(`CREATE TEMP VIEW cln AS SELECT *, rowid - ${BigInt(r!.base ?? 0n)} + ${expect.offset} AS rn FROM cln_rows`);
   // The scan counted records as our parser does: DuckDB must have the same rows and short rows.
-  return Number(r!.n) === scan.records - 1 && Number(r!.short ?? 0) === scan.short.size && r!.span === r!.n;
+  return Number(r!.n) === expect.rows && Number(r!.short ?? 0) === expect.short && r!.span === r!.n;
+}
+
+export async function dropPiece(tx: Warehouse): Promise<void> {
+  await tx.exec('DROP VIEW IF EXISTS cln');
+  await tx.exec('DROP TABLE IF EXISTS cln_rows');
 }

@@ -28,6 +28,8 @@ export interface CsvScan {
   headerCells: number;
   /** record number → cell count, for records with fewer cells than the header */
   short: Map<number, number>;
+  /** byte offsets where a new piece starts: after the header, then after every `chunkRows` data rows */
+  cuts: number[];
 }
 
 export class CsvScanner {
@@ -52,10 +54,12 @@ export class CsvScanner {
   private recordStart = 0;
   /** the bytes of a UTF-8 character cut by the chunk end */
   private carry: Uint8Array = new Uint8Array(0);
-  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map() };
+  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map(), cuts: [] };
+  /** a piece ends with the record just ended: the next record's first byte is a cut */
+  private cutPending = false;
 
   /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
-  constructor(private readonly checkUtf8: boolean, delimiter = ',') {
+  constructor(private readonly checkUtf8: boolean, private readonly chunkRows = Infinity, delimiter = ',') {
     this.delim = delimiter.charCodeAt(0);
   }
 
@@ -92,6 +96,10 @@ export class CsvScanner {
         this.pendingCR = false;
         if (c !== LF) return this.mark('a line ends with a lone CR');
         continue;
+      }
+      if (this.cutPending) {
+        this.cutPending = false;
+        this.scan.cuts.push(this.base + i);
       }
       if (this.quoteClosed) {
         this.quoteClosed = false;
@@ -141,6 +149,7 @@ export class CsvScanner {
       if (s.short.size >= MAX_SHORT) return this.mark('too many short rows');
       s.short.set(s.records, cells);
     }
+    if (s.records === 1 || (s.records - 1) % this.chunkRows === 0) this.cutPending = true;
     this.reset();
   }
 

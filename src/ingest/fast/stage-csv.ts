@@ -5,7 +5,8 @@
  * fast.integration.test.ts), or declines (returns undefined, nothing staged) when the file is
  * irregular and only the JS parser reads it right.
  *
- *   prepare (transcode + scan) → cln (read_csv + cleaning SQL) → shops → prob → staging
+ *   prepare (transcode + scan + cut into pieces) → per piece: cln (read_csv + cleaning SQL)
+ *   → shops → prob → staging → the rows only JS can decide
  */
 import type { Warehouse } from '../../warehouse/index.js';
 import { zoneOf } from '../clean/dates.js';
@@ -14,20 +15,20 @@ import type { HeaderMap } from '../sources/header-map.js';
 import type { SourceFormat } from '../sources/types.js';
 import { Collector } from '../stage/collector.js';
 import { KEEP_PROBLEMS, RowStager, type QuarantineEntry } from '../stage/row-stager.js';
-import type { StageName } from '../stage/staging-tables.js';
+import { stageNames, stageTables, type StageName } from '../stage/staging-tables.js';
 import type { ShopResolver } from '../run/shops.js';
 import { cleanPlan, cleanRow, q } from './clean-table.js';
 import { CollectorSql } from './collector-sql.js';
 import { stageJsRows } from './js-rows.js';
 import { prepareCsv } from './prepare-csv.js';
 import { listProblems, problemsSql } from './problems-sql.js';
-import { readClean } from './read-csv.js';
-import { mapShops } from './shop-map.js';
+import { dropPiece, readClean } from './read-csv.js';
+import { ShopMapper } from './shop-map.js';
 import type { SqlSource } from './sql-source.js';
 import { dayRanges, dedupeMasters, insertStaged, stagedCounts, unknownStatuses } from './staging-sql.js';
 import { zoneSql } from './zone-sql.js';
 
-export type Phase = 'reading' | 'cleaning' | 'staging';
+export type Phase = 'reading' | 'cleaning';
 
 export interface FastCsvInput {
   path: string;
@@ -44,6 +45,7 @@ export interface FastCsvInput {
   shop: string | undefined;
   timezone: string;
   resolver: ShopResolver;
+  /** rows so far: `reading` counts rows scanned, `cleaning` rows parsed, cleaned and staged */
   onProgress?: (rows: number, phase: Phase) => void;
 }
 
@@ -55,56 +57,66 @@ export interface FastCsvResult {
   collector: Collector;
 }
 
-const TEMP = ['shop_map', 'prob'];
-
 export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<FastCsvResult | undefined> {
   const width = i.header.length;
   const prepared = await prepareCsv(i.path, i.encoding, i.skip, (n) => i.onProgress?.(Math.max(0, n - 1), 'reading'));
   if (!prepared) return undefined;
-  let ok = false;
+  const { scan } = prepared;
   try {
-    const { scan } = prepared;
     if (scan.irregular || scan.headerCells !== width || scan.records < 2) return undefined;
-    const plan = cleanPlan(i.sql, i.map, i.shopMap, width);
-    i.onProgress?.(scan.records - 1, 'cleaning');
-    if (!(await readClean(tx, prepared.path, width, plan, scan))) return drop(tx);
     const rowsRead = scan.records - 1;
-    if (!(await mapShops(tx, i.resolver, i.shop, i.source.platform))) return drop(tx);
-
-    const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
-    const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
-    const c = cleanRow(i.sql, z);
-    const stop = i.sql.stop(c);
-    await tx.exec(problemsSql(i.sql, c.from, stop));
-    i.onProgress?.(rowsRead, 'staging');
-    await insertStaged(tx, i.sql.emit(c, new CollectorSql(z)), c.from, stop);
-
-    // Rows the SQL cannot decide go through the JS cleaners.
+    const plan = cleanPlan(i.sql, i.map, i.shopMap, width);
+    const shops = await ShopMapper.create(tx, i.shop, i.source.platform);
+    await tx.exec('CREATE TEMP TABLE prob (rn BIGINT, ord INTEGER, code VARCHAR)');
     const collector = new Collector(i.timezone);
     const tally = { badRows: 0, problems: [] as QuarantineEntry[] };
-    const stager = new RowStager(i.source, i.map, i.shopMap, zoneOf(i.timezone), width, i.resolver, i.shop, collector, i.where);
-    const js = await stageJsRows(tx, stager, collector, tally, plan.indexes, width, scan.short);
-    if (js.masters) await dedupeMasters(tx);
-
-    const shopHeader = i.shopMap.get('shop_name')?.header ?? '店铺';
-    const problems = await listProblems(tx, { src: i.sql, map: i.map, shopHeader, width, short: scan.short, where: i.where }, tally.problems);
+    const stager = new RowStager(i.source, i.map, i.shopMap, zoneOf(i.timezone), width, shops.scratch, i.shop, collector, i.where);
+    const unknown = new Map<string, [number, number]>();
+    const problems: QuarantineEntry[] = [];
+    let masters = false;
+    for (const [k, piece] of prepared.pieces.entries()) {
+      const offset = k * prepared.rows;
+      const rows = Math.min(prepared.rows, rowsRead - offset);
+      if (rows <= 0) break;
+      // record numbers: the header is record 1, data row `rn` is record rn + 2
+      const short = [...scan.short.keys()].filter((n) => n - 2 >= offset && n - 2 < offset + rows).length;
+      if (!(await readClean(tx, piece, width, plan, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
+      const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
+      const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
+      const c = cleanRow(i.sql, z);
+      const stop = i.sql.stop(c);
+      await tx.exec(problemsSql(i.sql, c.from, stop));
+      await insertStaged(tx, i.sql.emit(c, new CollectorSql(z)), c.from, stop);
+      await unknownStatuses(tx, c.from, c.statusRaw, c.statusKnown, stop, unknown);
+      // Rows the SQL cannot decide go through the JS cleaners.
+      tally.problems = [];
+      masters = (await stageJsRows(tx, stager, collector, tally, plan.indexes, width, scan.short, unknown)).masters || masters;
+      const ctx = { src: i.sql, map: i.map, shopHeader: i.shopMap.get('shop_name')?.header ?? '店铺', width, short: scan.short, where: i.where };
+      if (problems.length < KEEP_PROBLEMS) problems.push(...(await listProblems(tx, ctx, tally.problems, KEEP_PROBLEMS - problems.length)));
+      await dropPiece(tx);
+      i.onProgress?.(offset + rows, 'cleaning');
+    }
+    if (masters || prepared.pieces.length > 1) await dedupeMasters(tx);
+    shops.replay(i.resolver);
     const [bad] = await tx.query<{ n: bigint }>('SELECT count(DISTINCT rn) AS n FROM prob');
     const result = new Collector(i.timezone);
-    for (const [s, n] of await unknownStatuses(tx, c.from, c.statusRaw, c.statusKnown, stop, js.unknown)) result.unknownStatuses.set(s, n);
+    for (const [s, [n]] of [...unknown].sort((a, b) => a[1][1] - b[1][1])) result.unknownStatuses.set(s, n);
     for (const [shop, r] of await dayRanges(tx)) result.dayRange.set(shop, r);
     const out = { rowsRead, badRows: Number(bad!.n) + tally.badRows, problems, staged: await stagedCounts(tx), collector: result };
-    ok = true;
+    await tx.exec('DROP TABLE shop_map');
+    await tx.exec('DROP TABLE prob');
     return out;
   } finally {
     await prepared.cleanup();
-    // After a failed statement the transaction is aborted and rolls back whole (TEMP tables too).
-    if (ok) await drop(tx);
   }
 }
 
-async function drop(tx: Warehouse): Promise<undefined> {
-  await tx.exec('DROP VIEW IF EXISTS cln');
-  for (const t of ['cln_rows', ...TEMP]) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
+/** Declines after staging began: the staging tables are emptied, the JS path starts over. */
+async function undo(tx: Warehouse): Promise<undefined> {
+  await dropPiece(tx);
+  for (const t of stageNames) await tx.exec(`DELETE FROM ${q(stageTables[t].name)}`);
+  await tx.exec('DROP TABLE IF EXISTS shop_map');
+  await tx.exec('DROP TABLE IF EXISTS prob');
   return undefined;
 }
 

@@ -55,15 +55,13 @@ export async function dayRanges(tx: Warehouse): Promise<Map<string, { from: stri
 }
 
 /**
- * Status wordings the vocabulary does not know, over the clean rows: wording → count, in the
- * order they first appear. `more`: the same from the JS way, as [count, first row index].
+ * Status wordings the vocabulary does not know, over the clean rows of the piece: added to
+ * `acc` (wording → [count, first row]).
  */
-export async function unknownStatuses(tx: Warehouse, from: string, raw: string, known: string, stop: string, more: ReadonlyMap<string, [number, number]>): Promise<Map<string, number>> {
+export async function unknownStatuses(tx: Warehouse, from: string, raw: string, known: string, stop: string, acc: Map<string, [number, number]>): Promise<void> {
   const rows = await tx.query<{ s: string; n: bigint; first: bigint }>(`SELECT ${raw} AS s, count(*) AS n, min(c.rn) AS first ${cleanRowsSql(from, stop)} AND NOT ${known} GROUP BY 1`);
-  const all = new Map<string, [number, number]>(more);
   for (const r of rows) {
-    const had = all.get(r.s);
-    all.set(r.s, had ? [had[0] + Number(r.n), Math.min(had[1], Number(r.first))] : [Number(r.n), Number(r.first)]);
+    const had = acc.get(r.s);
+    acc.set(r.s, had ? [had[0] + Number(r.n), Math.min(had[1], Number(r.first))] : [Number(r.n), Number(r.first)]);
   }
-  return new Map([...all].sort((a, b) => a[1][1] - b[1][1]).map(([s, [n]]) => [s, n]));
 }
