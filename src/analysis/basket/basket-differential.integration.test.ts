@@ -37,12 +37,14 @@ describe('basket pairs on multi-item transactions equal the plain self-join', ()
 
   for (const within of ['order', 'buyer'] as const) {
     for (const item of ['sku', 'category'] as const) {
-      it(`${within} baskets of ${item}s`, async () => {
-        const r = await basketAnalysis(store.wh, { within, item, minCount: 1, top: 10_000 });
-        const plain = await plainPairs(store.wh, within, item, 1, 10_000);
-        assert.ok(plain.length > 0, 'the demo has pairs');
-        assert.deepEqual(r.tables.pairs!.rows.map((p) => [p.shop_id, p.item_a, p.item_b, p.together, p.with_a, p.with_b]),
-          plain.map((p) => [p.shop_id, p.a, p.b, Number(p.n_ab), Number(p.n_a), Number(p.n_b)]));
+      it(`${within} baskets of ${item}s: every pair, and the top few (ties at the cut)`, async () => {
+        for (const [minCount, top] of [[1, 10_000], [1, 5], [2, 3]] as const) {
+          const r = await basketAnalysis(store.wh, { within, item, minCount, top });
+          const plain = await plainPairs(store.wh, within, item, minCount, top);
+          assert.ok(plain.length > 0, 'the demo has pairs');
+          assert.deepEqual(r.tables.pairs!.rows.map((p) => [p.shop_id, p.item_a, p.item_b, p.together, p.with_a, p.with_b]),
+            plain.map((p) => [p.shop_id, p.a, p.b, Number(p.n_ab), Number(p.n_a), Number(p.n_b)]), JSON.stringify({ minCount, top }));
+        }
       });
     }
   }

@@ -52,23 +52,35 @@ export async function basketAnalysis(wh: Warehouse, options: BasketOptions = {})
 
 /**
  * The top pairs with the transaction counts of each item. Only transactions with two or more
- * rows (distinct items, or in buyer baskets an item on several days) can hold a pair — most orders have one — so the self-join, the memory peak,
- * runs on a small part of the table; item counts are built once for both sides.
+ * rows (distinct items, or in buyer baskets an item on several days) can hold a pair — most
+ * orders have one — so the self-join runs on a small part of the table. Pairs rank by
+ * co-purchases first, so only pairs at or above the `top`-th count can be shown, and only
+ * their items are counted (a distinct count per item over every transaction is the slowest
+ * and largest step otherwise).
  */
 async function topPairs(wh: Warehouse, t: string, tx: string, o: z.output<typeof basketOptions>): Promise<Record<string, unknown>[]> {
   const near = o.within === 'buyer' ? `AND ${wh.dialect.daysBetween('a.d', 'b.d')} BETWEEN -${o.windowDays} AND ${o.windowDays}` : '';
   const multi = `SELECT t.shop_id, t.tx, t.item, t.d FROM ${t} t JOIN ${tx} m ON m.shop_id = t.shop_id AND m.tx = t.tx WHERE m.k >= 2`;
-  const itemCounts = `SELECT shop_id, item, count(DISTINCT tx) AS n FROM ${t} GROUP BY shop_id, item`;
-  return withTempTable(wh, 'basket_multi', multi, [], (mt) => withTempTable(wh, 'basket_items', itemCounts, [], (ic) => {
+  return withTempTable(wh, 'basket_multi', multi, [], (mt) => {
     const pairs = `SELECT shop_id, a, b, count(*) AS n_ab FROM (
         SELECT DISTINCT a.shop_id, a.tx, a.item AS a, b.item AS b FROM ${mt} a
         JOIN ${mt} b ON b.shop_id = a.shop_id AND b.tx = a.tx AND a.item < b.item ${near}) x
       GROUP BY shop_id, a, b HAVING count(*) >= ${o.minCount}`;
-    const withA = `SELECT pp.shop_id, pp.a, pp.b, pp.n_ab, ia.n AS n_a FROM (${pairs}) pp JOIN ${ic} ia ON ia.shop_id = pp.shop_id AND ia.item = pp.a`;
-    return wh.query(`SELECT wa.shop_id, wa.a, wa.b, wa.n_ab, wa.n_a, ib.n AS n_b FROM (${withA}) wa
-      JOIN ${ic} ib ON ib.shop_id = wa.shop_id AND ib.item = wa.b
-      ORDER BY wa.n_ab DESC, CAST(wa.n_ab AS DOUBLE) / (CAST(wa.n_a AS DOUBLE) * ib.n) DESC, wa.shop_id, wa.a, wa.b LIMIT ${o.top}`);
-  }));
+    return withTempTable(wh, 'basket_pairs', pairs, [], (pt) => {
+      const shown = `SELECT * FROM ${pt} WHERE n_ab >= (SELECT min(n_ab) FROM (SELECT n_ab FROM ${pt} ORDER BY n_ab DESC LIMIT ${o.top}) c)`;
+      return withTempTable(wh, 'basket_shown', shown, [], (sp) => {
+        const items = `SELECT DISTINCT shop_id, a AS item FROM ${sp} UNION SELECT DISTINCT shop_id, b AS item FROM ${sp}`;
+        const itemCounts = `SELECT t.shop_id, t.item, count(DISTINCT t.tx) AS n FROM ${t} t
+          JOIN (${items}) s ON s.shop_id = t.shop_id AND s.item = t.item GROUP BY t.shop_id, t.item`;
+        return withTempTable(wh, 'basket_items', itemCounts, [], (ic) => {
+          const withA = `SELECT pp.shop_id, pp.a, pp.b, pp.n_ab, ia.n AS n_a FROM ${sp} pp JOIN ${ic} ia ON ia.shop_id = pp.shop_id AND ia.item = pp.a`;
+          return wh.query(`SELECT wa.shop_id, wa.a, wa.b, wa.n_ab, wa.n_a, ib.n AS n_b FROM (${withA}) wa
+            JOIN ${ic} ib ON ib.shop_id = wa.shop_id AND ib.item = wa.b
+            ORDER BY wa.n_ab DESC, CAST(wa.n_ab AS DOUBLE) / (CAST(wa.n_a AS DOUBLE) * ib.n) DESC, wa.shop_id, wa.a, wa.b LIMIT ${o.top}`);
+        });
+      });
+    });
+  });
 }
 
 function basketResult(o: z.output<typeof basketOptions>, n: number, rows: Record<string, unknown>[]): AnalysisResult {
