@@ -20,6 +20,7 @@ export function Page() {
   const { filters } = useFilters();
   const labels = useLabels();
   const [explain, setExplain] = useState<string | null>(null);
+  const [explained, setExplained] = useState(false);
   const catalog = labels.catalog;
   const queries = useMemo(() => overviewQueries(filters, catalog), [filters, catalog]);
   const { tiles } = queries;
@@ -49,7 +50,7 @@ export function Page() {
                   <KpiTile
                     metric={m} title={pick(meta.name)} definition={pick(meta.definition)} unit={meta.unit}
                     value={r[valueKey(m)] ?? null} mom={r[valueKey(m, 'mom')] ?? null} yoy={r[valueKey(m, 'yoy')] ?? null}
-                    lowerIsBetter={meta.direction === 'lower_better'} onExplain={() => setExplain(m)}
+                    lowerIsBetter={meta.direction === 'lower_better'} onExplain={() => { setExplain(m); setExplained(true); }}
                   />
                 </Col>
               );
@@ -90,7 +91,9 @@ export function Page() {
         </Col>
       </Row>
       <CampaignAttainment query={queries.campaign} />
-      <ExplainDrawer metric={explain} from={filters.from} to={filters.to} filters={base} unit={explain ? labels.unit(explain) : undefined} onClose={() => setExplain(null)} />
+      {/* Mounted on the first "为什么变化?" and kept (it slides in when mounted open, and out on
+          close): a drawer nobody opened would still cost its styles on every visit. */}
+      {explained && <ExplainDrawer metric={explain} from={filters.from} to={filters.to} filters={base} unit={explain ? labels.unit(explain) : undefined} onClose={() => setExplain(null)} />}
     </Space>
   );
 }
