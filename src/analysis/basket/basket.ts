@@ -1,9 +1,9 @@
 /**
  * Basket pairs, "buyers of A also buy B": support, confidence and lift of SKU or category
  * pairs bought in the same order, or by the same buyer within 30 days. Pairs come from one
- * self-join of the distinct (transaction, item) table per shop, restricted to transactions
- * with two or more items; item and transaction counts are joined back in nested subqueries
- * (one JOIN per SELECT, as ClickHouse 18.16 needs).
+ * self-join per shop of the distinct (transaction, item) rows of transactions with two or more
+ * lines; item and transaction counts are joined back in nested subqueries (one JOIN per
+ * SELECT, as ClickHouse 18.16 needs).
  */
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
@@ -30,38 +30,40 @@ export type BasketOptions = z.input<typeof basketOptions> & ScopeOption;
 
 export async function basketAnalysis(wh: Warehouse, options: BasketOptions = {}): Promise<AnalysisResult> {
   const o = basketOptions.parse(stripScope(options));
-  const p = new Params(wh);
   const item = o.item === 'sku' ? 'l.sku_id' : "coalesce(pr.category_l3, '(unknown)')";
   const joinProducts = o.item === 'category' ? 'LEFT JOIN products pr ON pr.shop_id = l.shop_id AND pr.sku_id = l.sku_id' : '';
   const byBuyer = o.within === 'buyer';
-  // (shop, tx, item, day): tx is the order, or the buyer when pairs span a buyer's orders.
-  const items = `SELECT DISTINCT l.shop_id, ${byBuyer ? 'o.customer_id' : 'l.order_id'} AS tx, ${item} AS item, l.paid_day AS d
+  // (shop, tx, item, day) per paid line: tx is the order, or the buyer when pairs span a
+  // buyer's orders. Never materialised whole: each step reads the lines it needs.
+  const lines: Lines = (p) => `SELECT l.shop_id, ${byBuyer ? 'o.customer_id' : 'l.order_id'} AS tx, ${item} AS item, l.paid_day AS d
     FROM order_lines l ${joinProducts} ${byBuyer ? 'JOIN orders o ON o.shop_id = l.shop_id AND o.order_id = l.order_id' : ''}
     WHERE l.paid_day IS NOT NULL AND ${p.scope(options.scope, 'l.shop_id')} AND ${p.days('l.paid_day', o.from, o.to)}
       ${byBuyer ? 'AND o.customer_id IS NOT NULL' : ''}`;
-  return withTempTable(wh, 'basket', items, p.values, (t) =>
-    // Rows per transaction, once: the transaction count, and which can hold a pair (two rows or
-    // more; a plain count, as a count of distinct items per group costs several times more).
-    withTempTable(wh, 'basket_tx', `SELECT shop_id, tx, count(*) AS k FROM ${t} GROUP BY shop_id, tx`, [], async (tx) => {
-      const [tot] = await wh.query(`SELECT count(*) AS n FROM ${tx}`);
-      const n = count(tot?.n);
-      if (n === 0) fail(E.ANALYSIS_NO_DATA, { name: 'basket', what: 'no paid order lines in scope / 范围内没有已付款订单行' });
-      return basketResult(o, n, await topPairs(wh, t, tx, o));
-    }));
+  const p = new Params(wh);
+  // Lines per transaction: the transaction count, and which can hold a pair (two lines or more;
+  // a plain count, as a count of distinct items per group costs several times more).
+  return withTempTable(wh, 'basket_tx', `SELECT shop_id, tx, count(*) AS k FROM (${lines(p)}) x GROUP BY shop_id, tx`, p.values, async (tx) => {
+    const [tot] = await wh.query(`SELECT count(*) AS n FROM ${tx}`);
+    const n = count(tot?.n);
+    if (n === 0) fail(E.ANALYSIS_NO_DATA, { name: 'basket', what: 'no paid order lines in scope / 范围内没有已付款订单行' });
+    return basketResult(o, n, await topPairs(wh, lines, tx, o));
+  });
 }
+
+type Lines = (p: Params) => string;
 
 /**
  * The top pairs with the transaction counts of each item. Only transactions with two or more
- * rows (distinct items, or in buyer baskets an item on several days) can hold a pair — most
- * orders have one — so the self-join runs on a small part of the table. Pairs rank by
- * co-purchases first, so only pairs at or above the `top`-th count can be shown, and only
- * their items are counted (a distinct count per item over every transaction is the slowest
- * and largest step otherwise).
+ * lines can hold a pair — most orders have one — so the distinct (transaction, item, day) rows
+ * and their self-join cover a small part of the lines. Pairs rank by co-purchases first, so
+ * only pairs at or above the `top`-th count can be shown, and only their items are counted (a
+ * distinct count per item over every transaction is otherwise the slowest, largest step).
  */
-async function topPairs(wh: Warehouse, t: string, tx: string, o: z.output<typeof basketOptions>): Promise<Record<string, unknown>[]> {
+async function topPairs(wh: Warehouse, lines: Lines, tx: string, o: z.output<typeof basketOptions>): Promise<Record<string, unknown>[]> {
   const near = o.within === 'buyer' ? `AND ${wh.dialect.daysBetween('a.d', 'b.d')} BETWEEN -${o.windowDays} AND ${o.windowDays}` : '';
-  const multi = `SELECT t.shop_id, t.tx, t.item, t.d FROM ${t} t JOIN ${tx} m ON m.shop_id = t.shop_id AND m.tx = t.tx WHERE m.k >= 2`;
-  return withTempTable(wh, 'basket_multi', multi, [], (mt) => {
+  const p = new Params(wh);
+  const multi = `SELECT DISTINCT s.shop_id, s.tx, s.item, s.d FROM (${lines(p)}) s JOIN ${tx} m ON m.shop_id = s.shop_id AND m.tx = s.tx WHERE m.k >= 2`;
+  return withTempTable(wh, 'basket_multi', multi, p.values, (mt) => {
     const pairs = `SELECT shop_id, a, b, count(*) AS n_ab FROM (
         SELECT DISTINCT a.shop_id, a.tx, a.item AS a, b.item AS b FROM ${mt} a
         JOIN ${mt} b ON b.shop_id = a.shop_id AND b.tx = a.tx AND a.item < b.item ${near}) x
@@ -69,10 +71,11 @@ async function topPairs(wh: Warehouse, t: string, tx: string, o: z.output<typeof
     return withTempTable(wh, 'basket_pairs', pairs, [], (pt) => {
       const shown = `SELECT * FROM ${pt} WHERE n_ab >= (SELECT min(n_ab) FROM (SELECT n_ab FROM ${pt} ORDER BY n_ab DESC LIMIT ${o.top}) c)`;
       return withTempTable(wh, 'basket_shown', shown, [], (sp) => {
+        const q = new Params(wh);
         const items = `SELECT DISTINCT shop_id, a AS item FROM ${sp} UNION SELECT DISTINCT shop_id, b AS item FROM ${sp}`;
-        const itemCounts = `SELECT t.shop_id, t.item, count(DISTINCT t.tx) AS n FROM ${t} t
-          JOIN (${items}) s ON s.shop_id = t.shop_id AND s.item = t.item GROUP BY t.shop_id, t.item`;
-        return withTempTable(wh, 'basket_items', itemCounts, [], (ic) => {
+        const itemCounts = `SELECT s.shop_id, s.item, count(DISTINCT s.tx) AS n FROM (${lines(q)}) s
+          JOIN (${items}) i ON i.shop_id = s.shop_id AND i.item = s.item GROUP BY s.shop_id, s.item`;
+        return withTempTable(wh, 'basket_items', itemCounts, q.values, (ic) => {
           const withA = `SELECT pp.shop_id, pp.a, pp.b, pp.n_ab, ia.n AS n_a FROM ${sp} pp JOIN ${ic} ia ON ia.shop_id = pp.shop_id AND ia.item = pp.a`;
           return wh.query(`SELECT wa.shop_id, wa.a, wa.b, wa.n_ab, wa.n_a, ib.n AS n_b FROM (${withA}) wa
             JOIN ${ic} ib ON ib.shop_id = wa.shop_id AND ib.item = wa.b
