@@ -14,6 +14,9 @@ import type { ZoneSql } from './zone-sql.js';
 export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const rawCol = (index: number) => `c${index}`;
 
+/** SQL of the raw cell of header column `index` in the cleaned row (alias c); `read`: the plan's indexes. */
+export const rawCellSql = (read: readonly number[], index: number) => `c.raw_cells[${read.indexOf(index) + 1}]`;
+
 export interface CleanPlan {
   /** header indexes read (the raw cells kept) */
   indexes: number[];
@@ -74,7 +77,8 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
     const errors = Object.entries(src.kinds).filter(([, k]) => !['text', 'buyer', 'address'].includes(k)).map(([f]) => `${x(f)('e')} IS NOT NULL`);
     const missing = [...src.head, ...src.tail].filter(([, req]) => req).map(([f]) => `${q(`t_${f}`)} IS NULL`);
     const keep = `(${jsSql} OR short OR ${[...errors, ...missing].join(' OR ')} OR (${x('_shop_id')('v')} IS NULL AND t__shop_name IS NULL))`;
-    return `SELECT ${[...out, ...read.map((i) => `CASE WHEN ${keep} THEN ${rawCol(i)} END AS ${rawCol(i)}`)].join(', ')} FROM (${s})`;
+    // One list column: a NULL list costs a row far less than as many NULL text columns.
+    return `SELECT ${[...out, `CASE WHEN ${keep} THEN [${read.map(rawCol).join(', ')}] END AS raw_cells`].join(', ')} FROM (${s})`;
   };
   return { indexes: read, sql };
 }

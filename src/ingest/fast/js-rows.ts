@@ -8,7 +8,6 @@ import type { Warehouse } from '../../warehouse/index.js';
 import type { Collector } from '../stage/collector.js';
 import type { RowStager, RowTally } from '../stage/row-stager.js';
 import { stageNames, stageTables, type StageName } from '../stage/staging-tables.js';
-import { rawCol } from './clean-table.js';
 
 const BATCH = 8192;
 
@@ -32,7 +31,7 @@ export async function stageJsRows(
     masters ||= n.products + n.customers > 0;
   };
   for (;;) {
-    const rows = await tx.query(`SELECT c.rn, ${indexes.map((i) => `c.${rawCol(i)}`).join(', ')} FROM cln c
+    const rows = await tx.query(`SELECT c.rn, c.raw_cells FROM cln c
       WHERE c.js AND c.rn > ${tx.dialect.param(1)} ORDER BY c.rn LIMIT ${BATCH}`, [after]);
     if (rows.length === 0) break;
     for (const row of rows) {
@@ -41,7 +40,8 @@ export async function stageJsRows(
       count++;
       const n = rn + 2; // the header is record 1
       const cells: string[] = new Array<string>(short.get(n) ?? width).fill('');
-      for (const i of indexes) if (i < cells.length) cells[i] = (row[rawCol(i)] as string | null) ?? '';
+      const raw = row.raw_cells as (string | null)[];
+      indexes.forEach((i, k) => { if (i < cells.length) cells[i] = raw[k] ?? ''; });
       const before = collector.unknownStatuses.size;
       stager.row({ n, cells }, rn + 1, tally);
       // A wording seen first on this row: remember where, to order the report as the file does.

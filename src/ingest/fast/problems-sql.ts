@@ -7,7 +7,7 @@ import type { Warehouse } from '../../warehouse/index.js';
 import type { IngestErrorCode } from '../errors.js';
 import type { HeaderMap } from '../sources/header-map.js';
 import { KEEP_PROBLEMS, type QuarantineEntry } from '../stage/row-stager.js';
-import { q } from './clean-table.js';
+import { q, rawCellSql } from './clean-table.js';
 import type { Check, SqlSource } from './sql-source.js';
 
 export interface ProblemCheck {
@@ -49,11 +49,11 @@ export function problemsSql(src: SqlSource, from: string, stop: string): string 
 }
 
 /** SQL listing the first `limit` problems of the piece in `cln` with the raw cell they are about. */
-export function problemListSql(src: SqlSource, map: HeaderMap, limit: number): string {
+export function problemListSql(src: SqlSource, map: HeaderMap, read: readonly number[], limit: number): string {
   const cases = problemChecks(src)
     .map(({ ord, field }) => {
       const i = map.get(field)?.index;
-      return i === undefined ? '' : `WHEN ${ord} THEN c.c${i}`;
+      return i === undefined ? '' : `WHEN ${ord} THEN ${rawCellSql(read, i)}`;
     })
     .filter(Boolean)
     .join(' ');
@@ -70,6 +70,8 @@ export interface ProblemContext {
   /** record number → cells, of the short rows (scan) */
   short: ReadonlyMap<number, number>;
   where: string;
+  /** header indexes read (clean-table.ts) */
+  read: readonly number[];
 }
 
 /**
@@ -78,7 +80,7 @@ export interface ProblemContext {
  */
 export async function listProblems(tx: Warehouse, x: ProblemContext, fromJs: readonly QuarantineEntry[], limit = KEEP_PROBLEMS): Promise<QuarantineEntry[]> {
   const checks = problemChecks(x.src);
-  const rows = await tx.query<{ rn: bigint; ord: number; code: string; value: string }>(problemListSql(x.src, x.map, limit));
+  const rows = await tx.query<{ rn: bigint; ord: number; code: string; value: string }>(problemListSql(x.src, x.map, x.read, limit));
   const fromSql: QuarantineEntry[] = rows.map((r) => {
     const row = Number(r.rn) + 2;
     const code = r.code as IngestErrorCode;

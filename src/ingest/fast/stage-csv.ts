@@ -91,7 +91,7 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
       // Rows the SQL cannot decide go through the JS cleaners.
       tally.problems = [];
       masters = (await stageJsRows(tx, stager, collector, tally, plan.indexes, width, scan.short, unknown)).masters || masters;
-      const ctx = { src: i.sql, map: i.map, shopHeader: i.shopMap.get('shop_name')?.header ?? '店铺', width, short: scan.short, where: i.where };
+      const ctx = { src: i.sql, map: i.map, shopHeader: i.shopMap.get('shop_name')?.header ?? '店铺', width, short: scan.short, where: i.where, read: plan.indexes };
       if (problems.length < KEEP_PROBLEMS) problems.push(...(await listProblems(tx, ctx, tally.problems, KEEP_PROBLEMS - problems.length)));
       await dropPiece(tx);
       i.onProgress?.(offset + rows, 'cleaning');
