@@ -5,9 +5,18 @@
  * process so its memory does not count in ours; peak RSS is sampled during our import. Both
  * run on the same file at the same moment, so the ratio holds even on a busy machine.
  *
- *   node dist/bench/import.bench.js [--rows 1000000] [--keep]
+ *   npm run bench:import                        (builds, then 1 M rows per file)
+ *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js]
+ *
+ * Prints per file: size, floor (s, rows/s), our import (s, rows/s, rows written, peak RSS),
+ * the ratio to the floor and whether each goal (≥ 200,000 rows/s, ≤ 3× floor, RSS < 1 GiB) is
+ * met, plus the time per phase (reading = transcode + scan, cleaning = read_csv + cleaning
+ * SQL + staging, merging = the rest) and `uptime`. `--js` measures the JS path
+ * (SHOPLENS_INGEST_ENGINE=js) for comparison. DuckDB memory_limit: SHOPLENS_DUCKDB_MEMORY
+ * (default 384MB, as the CLI).
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -20,7 +29,9 @@ import { openWarehouse } from '../src/warehouse/index.js';
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] ?? 0) || 1_000_000;
 const keep = args.includes('--keep');
+if (args.includes('--js')) process.env.SHOPLENS_INGEST_ENGINE = 'js';
 const MiB = 1024 * 1024;
+const uptime = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
 
 async function floor(path: string, encoding: string): Promise<{ ms: number; rows: number; note: string }> {
   const db = await DuckDBInstance.create(':memory:');
@@ -44,16 +55,24 @@ async function floor(path: string, encoding: string): Promise<{ ms: number; rows
   return { ms, rows: n, note };
 }
 
-async function ours(path: string, dir: string): Promise<{ ms: number; rows: number; peakRss: number; inserted: number }> {
+async function ours(path: string, dir: string): Promise<{ ms: number; rows: number; peakRss: number; inserted: number; phases: string }> {
   const dbPath = join(dir, `store-${Date.now()}.duckdb`);
   const wh = await openWarehouse(dbPath, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '384MB' });
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const t0 = performance.now();
+  // when each phase was last reported (stage-file.ts reports rows with the DuckDB path's phase)
+  const last: Record<string, number> = {};
   try {
-    const r = await importFile(wh, path, { shop: 'bench' });
+    const onProgress = (_rows: number, phase?: string) => { last[phase ?? 'js'] = performance.now() - t0; };
+    const r = await importFile(wh, path, { shop: 'bench', onProgress });
     const ms = performance.now() - t0;
-    return { ms, rows: r.run.rows_read, peakRss: Math.max(peak, process.memoryUsage.rss()), inserted: r.run.rows_inserted };
+    const read = last.reading ?? 0;
+    const clean = last.cleaning ?? last.js ?? read;
+    const phases = last.cleaning !== undefined
+      ? `reading ${(read / 1000).toFixed(2)} s · cleaning ${((clean - read) / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`
+      : `JS path: reading+cleaning ${(clean / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`;
+    return { ms, rows: r.run.rows_read, peakRss: Math.max(peak, process.memoryUsage.rss()), inserted: r.run.rows_inserted, phases };
   } finally {
     clearInterval(timer);
     await wh.close();
@@ -88,7 +107,9 @@ async function main(): Promise<void> {
         `\n${kind}: ${mb.toFixed(0)} MiB`,
         `  DuckDB read_csv (floor): ${(f.ms / 1000).toFixed(2)} s, ${Math.round(f.rows / (f.ms / 1000)).toLocaleString('en-US')} rows/s${f.note ? `\n    note: ${f.note}` : ''}`,
         `  shoplens import:         ${(o.ms / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString('en-US')} rows/s, ${o.inserted.toLocaleString('en-US')} rows written, peak RSS ${(o.peakRss / MiB).toFixed(0)} MiB`,
+        `  phases: ${o.phases}`,
         `  ratio to floor: ${(o.ms / f.ms).toFixed(2)}×  (goal ≤ 3×) · rows/s goal ≥ 200,000: ${rate >= 200_000 ? 'met' : 'NOT met'} · RSS goal < 1024 MiB: ${o.peakRss < 1024 * MiB ? 'met' : 'NOT met'}`,
+        `  uptime: ${uptime()}`,
       ].join('\n'));
       if (!keep) rmSync(path, { force: true });
     }
