@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CsvScanner } from './scan-csv.js';
+
+function scan(text: string, chunkRows = Infinity, split = 0) {
+  const s = new CsvScanner(true, chunkRows);
+  const b = Buffer.from(text);
+  // the same answer whatever the chunk boundaries
+  if (split) for (let i = 0; i < b.length; i += split) s.push(b.subarray(i, i + split));
+  else s.push(b);
+  return s.end();
+}
+
+test('records are counted as our parser counts them: quoted line breaks stay in the record', () => {
+  const t = 'a,b,c\r\n"x\ny",="1",2\r\n3,"q""q",\r\n';
+  for (const split of [0, 1, 2, 5]) {
+    const r = scan(t, Infinity, split);
+    assert.equal(r.irregular, null);
+    assert.equal(r.records, 3, `split ${split}`);
+    assert.equal(r.headerCells, 3);
+  }
+});
+
+test('short rows are kept by record number; trailing empty lines are not records', () => {
+  const r = scan('a,b,c\n1,2\n1,2,3\n4\n\n\n');
+  assert.deepEqual([...r.short], [[2, 2], [4, 1]]);
+  assert.equal(r.records, 4);
+});
+
+test('quirks where DuckDB and our parser part ways make the file irregular', () => {
+  assert.match(scan('a,b\n"1"x,2\n').irregular ?? '', /closing quote/);
+  assert.match(scan('a,b\n "1",2\n').irregular ?? '', /after spaces/);
+  assert.match(scan('a,b\r1,2\r').irregular ?? '', /lone CR/);
+  assert.match(scan('a,b\n1,2\n\n3,4\n').irregular ?? '', /blank line/);
+  assert.match(scan('a,b\n1,2\n,\n').irregular ?? '', /empty cells/);
+  assert.match(scan('a,b\n1,"2\n').irregular ?? '', /never closed/);
+  assert.match(scan('\na,b\n1,2\n').irregular ?? '', /header/);
+  const bad = new CsvScanner(true);
+  bad.push(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0x2c, 0x31, 0x0a]));
+  assert.match(bad.end().irregular ?? '', /UTF-8/);
+  // a quote inside a cell is a plain character to both (Taobao writes ="123" unquoted)
+  assert.equal(scan('a,b\n="123",x"y\n').irregular, null);
+});
+
+test('cuts fall after the header and after every chunk of rows, at the start of the next record', () => {
+  const t = 'h1,h2\r\n1,a\r\n2,"b\r\nc"\r\n3,c\r\n4,d\r\n';
+  for (const split of [0, 1, 3]) {
+    const r = scan(t, 2, split);
+    assert.deepEqual(r.cuts, [t.indexOf('1,a'), t.indexOf('3,c')], `split ${split}`);
+  }
+});
