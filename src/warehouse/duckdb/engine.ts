@@ -58,9 +58,25 @@ async function checkPath(path: string, readOnly: boolean): Promise<void> {
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
 
+/**
+ * A DuckDB connection runs one statement at a time: a second statement started while the first
+ * is still executing closes the first one's pending result ("closed pending query result"), and
+ * an appender flush does the same. The server answers several requests at once on one
+ * warehouse, so every native call on a connection waits its turn here.
+ */
+class Turns {
+  private last: Promise<unknown> = Promise.resolve();
+  take<T>(fn: () => Promise<T> | T): Promise<T> {
+    const next = this.last.then(fn, fn);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+}
+
 export class DuckDBWarehouse implements Warehouse {
   readonly engine = 'duckdb' as const;
   readonly dialect = duckdbDialect;
+  private readonly turns = new Turns();
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -90,9 +106,9 @@ export class DuckDBWarehouse implements Warehouse {
 
   private async run(sql: string, params: readonly SqlValue[]) {
     try {
-      return params.length > 0
-        ? await this.conn.runAndReadAll(sql, params.map(toDuckDBParam))
-        : await this.conn.runAndReadAll(sql);
+      return await this.turns.take(() => (params.length > 0
+        ? this.conn.runAndReadAll(sql, params.map(toDuckDBParam))
+        : this.conn.runAndReadAll(sql)));
     } catch (e) {
       fail(E.WAREHOUSE_QUERY_FAILED, { reason: firstLine((e as Error).message) }, undefined, e);
     }
@@ -107,10 +123,10 @@ export class DuckDBWarehouse implements Warehouse {
     const types = cols.map(([, c]) => duckdbTypeOfKind[c.kind]);
     const convert = cols.map(([, c]) => toDuckDBColumn[c.kind]);
     const names = cols.map(([n]) => n);
-    const appender = await this.conn.createAppender(options.into ?? table.name);
+    const appender = await this.turns.take(() => this.conn.createAppender(options.into ?? table.name));
     const buffers: unknown[][] = names.map(() => []);
     let count = 0;
-    const flush = () => {
+    const flush = async () => {
       const n = buffers[0]!.length;
       if (n === 0) return;
       const chunk = DuckDBDataChunk.create(types, n);
@@ -120,24 +136,24 @@ export class DuckDBWarehouse implements Warehouse {
         chunk.setColumnValues(c, src.map((v) => (v === null || v === undefined ? null : conv(v))));
         buffers[c] = [];
       }
-      appender.appendDataChunk(chunk);
+      await this.turns.take(() => appender.appendDataChunk(chunk));
     };
     try {
       for await (const row of rows as AsyncIterable<RowOf<T>>) {
         const rec = row as Record<string, unknown>;
         for (let c = 0; c < names.length; c++) buffers[c]!.push(rec[names[c]!]);
         if (++count % CHUNK_ROWS === 0) {
-          flush();
+          await flush();
           if (options.onProgress && count % (CHUNK_ROWS * 16) === 0) options.onProgress(count);
         }
       }
-      flush();
-      appender.flushSync();
+      await flush();
+      await this.turns.take(() => appender.flushSync());
     } catch (e) {
       if (isShopLensError(e)) throw e;
       fail(E.WAREHOUSE_QUERY_FAILED, { reason: `bulk load into ${options.into ?? table.name}: ${firstLine((e as Error).message)}` }, undefined, e);
     } finally {
-      appender.closeSync();
+      await this.turns.take(() => appender.closeSync());
     }
     options.onProgress?.(count);
     return count;
@@ -148,12 +164,12 @@ export class DuckDBWarehouse implements Warehouse {
     const conn = await this.instance.connect();
     const tx = new DuckDBWarehouse(this.instance, conn, this.location, true);
     try {
-      await conn.run('BEGIN TRANSACTION');
+      await tx.turns.take(() => conn.run('BEGIN TRANSACTION'));
       const result = await fn(tx);
-      await conn.run('COMMIT');
+      await tx.turns.take(() => conn.run('COMMIT'));
       return result;
     } catch (e) {
-      await conn.run('ROLLBACK').catch(() => undefined);
+      await tx.turns.take(() => conn.run('ROLLBACK')).catch(() => undefined);
       throw e;
     } finally {
       conn.closeSync();
