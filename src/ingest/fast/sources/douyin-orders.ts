@@ -2,12 +2,13 @@
 import { douyinStatuses } from '../../sources/douyin-orders/normalize.js';
 import type { SqlSource } from '../sql-source.js';
 
+/** Only the fields normalize.ts reads are cleaned (商品规格, 收件人 and the phone are not). */
 export const douyinOrdersSql: SqlSource = {
   id: 'douyin-orders',
   kinds: {
-    order_id: 'id', line_id: 'id', title: 'text', spec: 'text', qty: 'int', item_id: 'id', merchant_code: 'text', goods_amount: 'fen', price: 'fen',
+    order_id: 'id', line_id: 'id', title: 'text', qty: 'int', item_id: 'id', merchant_code: 'text', goods_amount: 'fen', price: 'fen',
     payable: 'fen', shipping_fee: 'fen', discount_platform: 'fen', discount_shop: 'fen', discount_creator: 'fen', created_at: 'time', paid_at: 'time',
-    finished_at: 'time', shipped_at: 'time', status: 'text', after_sale: 'text', receiver: 'text', phone: 'text', creator_id: 'id', source: 'text',
+    finished_at: 'time', shipped_at: 'time', status: 'text', after_sale: 'text', creator_id: 'id', source: 'text',
     province: 'text', city: 'text',
   },
   status: { field: 'status', vocab: douyinStatuses },
