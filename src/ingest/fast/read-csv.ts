@@ -23,11 +23,13 @@ export async function readClean(
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
   // One thread: with two, this statement's memory grew with the piece far past memory_limit
   // (OOM at 50,000 rows × 26 columns under 384 MB); with one it stays at ~70 MB per 100,000 rows.
+  const [t] = await tx.query<{ n: bigint | number }>(`SELECT CAST(current_setting('threads') AS BIGINT) AS n`);
   await tx.exec('SET threads = 1');
   try {
     await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
   } finally {
-    await tx.exec('RESET threads').catch(() => undefined);
+    // back to the store's own setting (openDuckDB may have set one)
+    await tx.exec(`SET threads = ${Number(t!.n)}`).catch(() => undefined);
   }
   const [r] = await tx.query<{ n: bigint; short: bigint | null; base: bigint | null; span: bigint | null }>(`SELECT count(*) AS n,
     count(*) FILTER (WHERE short) AS short, min(rowid) AS base, max(rowid) - min(rowid) + 1 AS span FROM cln_rows`);
