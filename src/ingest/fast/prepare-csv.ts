@@ -18,7 +18,7 @@ const READ_CHUNK = 4 << 20;
 /** data rows per piece; SHOPLENS_INGEST_PIECE_ROWS tunes it (smaller: less memory, more statements) */
 export function pieceRows(): number {
   const n = Number(process.env.SHOPLENS_INGEST_PIECE_ROWS);
-  return Number.isSafeInteger(n) && n > 0 ? n : 100_000;
+  return Number.isSafeInteger(n) && n > 0 ? n : 200_000;
 }
 
 export interface PreparedCsv {
