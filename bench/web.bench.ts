@@ -15,7 +15,9 @@
  * loading spinner left and each `.sl-chart` marked `data-rendered`). Warm visits find the
  * hashed assets in the browser cache (the server marks them immutable) and the API answers in
  * the server's cache (kept until the store changes), so they measure the app's own work. API
- * times are per request, from the browser sending it to its last byte, over the warm visits.
+ * times are per request, from the browser sending it to its last byte, over the warm visits,
+ * as the browser's Resource Timing records them; the same requests as Playwright's events report
+ * them are printed too (those add the delivery of each event from a busy browser to this process).
  * The machine's load average is printed with the figures: on a busy machine they stretch.
  */
 import { spawnSync } from 'node:child_process';
@@ -89,7 +91,10 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies(cookies.map(([name, ...v]) => ({ name: name!, value: v.join('='), url })));
+    /** request start → response end, as the driver sees it (Playwright events: adds CDP delivery from a busy browser) */
     const api: number[] = [];
+    /** the same requests timed by the browser itself (Resource Timing: startTime → responseEnd) */
+    const apiInPage: number[] = [];
     const tilesAt: number[] = [];
     const visit = async (record: boolean) => {
       const page = await context.newPage();
@@ -104,6 +109,10 @@ async function main(): Promise<void> {
       if (record) tilesAt.push(performance.now() - t);
       await settled(page, 600_000);
       const took = performance.now() - t;
+      if (record) {
+        apiInPage.push(...await page.evaluate(() => (globalThis as any).performance.getEntriesByType('resource')
+          .filter((e: any) => e.name.includes('/api/')).map((e: any) => e.responseEnd - e.startTime) as number[]));
+      }
       await page.close();
       return took;
     };
@@ -117,16 +126,20 @@ async function main(): Promise<void> {
       store: DB, lines: LINES, runs: RUNS,
       loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
       render: { coldMs: Math.round(cold), warmP50Ms: Math.round(warmP50), warmMaxMs: Math.round(Math.max(...warm)), warmTilesP50Ms: Math.round(pct(tilesAt, 50)) },
-      api: { requests: api.length, perVisit: api.length / RUNS, p50Ms: Math.round(pct(api, 50)), p95Ms: Math.round(pct(api, 95)) },
+      api: {
+        requests: apiInPage.length, perVisit: apiInPage.length / RUNS, p50Ms: Math.round(pct(apiInPage, 50)), p95Ms: Math.round(pct(apiInPage, 95)),
+        seenByDriver: { requests: api.length, p50Ms: Math.round(pct(api, 50)), p95Ms: Math.round(pct(api, 95)) },
+      },
       baseline: { metricLayerColdMs: Math.round(base.coldMs), metricLayerWarmMs: Math.round(base.warmMs) },
       ratios: { warmRenderVsMetricLayer: Number((warmP50 / base.warmMs).toFixed(2)), coldRenderVsMetricLayer: Number((cold / base.coldMs).toFixed(2)) },
-      goals: { warmRenderUnder1500ms: warmP50 < 1500, apiP95Under300ms: pct(api, 95) < 300 },
+      goals: { warmRenderUnder1500ms: warmP50 < 1500, apiP95Under300ms: pct(apiInPage, 95) < 300 },
     };
     process.stdout.write([
       `经营总览 in Chromium on ${LINES.toLocaleString()} lines`,
       `  load average ${out.loadAverage.join(' ')} on ${availableParallelism()} cores`,
       `  cold render ${ms(cold)} · warm p50 ${ms(warmP50)} (max ${ms(Math.max(...warm))}; tiles shown at p50 ${ms(pct(tilesAt, 50))}) — goal < 1500 ms`,
-      `  API ${api.length} requests (${out.api.perVisit} a visit): p50 ${ms(pct(api, 50))} · p95 ${ms(pct(api, 95))} — goal p95 < 300 ms`,
+      `  API ${apiInPage.length} requests (${out.api.perVisit} a visit), timed by the browser: p50 ${ms(pct(apiInPage, 50))} · p95 ${ms(pct(apiInPage, 95))} — goal p95 < 300 ms`,
+      `    as the driver sees them (Playwright request events, incl. CDP delivery): p50 ${ms(pct(api, 50))} · p95 ${ms(pct(api, 95))}`,
       `  baseline (same queries on the metric layer, no HTTP): cold ${ms(base.coldMs)} · warm ${ms(base.warmMs)}`,
       `  warm render / metric layer = ${out.ratios.warmRenderVsMetricLayer}×`,
       JSON.stringify(out),

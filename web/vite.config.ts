@@ -16,9 +16,10 @@ export default defineConfig({
         // Big libraries in their own long-cached chunks; pages are split by lazy imports.
         codeSplitting: {
           groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-)/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // React first: main.tsx's first-screen requests need React (use-api) but not antd.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/, priority: 2 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-)/, priority: 1 },
           ],
         },
       },

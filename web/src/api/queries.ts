@@ -1,11 +1,18 @@
 import { getJson, postJson, type FetchOptions } from './client';
-import type { AnalysisResult, Catalog, Explanation, MetricQuery, QueryResult } from './types';
+import type { AnalysisResult, Catalog, Explanation, FilterOptions, MetricQuery, QueryResult } from './types';
 import { prefetch, useApi } from './use-api';
 
 export const fetchCatalog = (opts?: FetchOptions) => getJson<Catalog>('/api/catalog', opts);
 export const runQuery = (q: MetricQuery, opts?: FetchOptions) => postJson<QueryResult>('/api/query', q, 'POST', opts);
 
 const CATALOG = 'catalog';
+const FILTER_OPTIONS = 'filter-options';
+
+/** The sign-in check: who the user is, or a 401. */
+export const fetchSession = () => getJson<unknown>('/api/auth/me');
+
+export const useFilterOptions = () => useApi(FILTER_OPTIONS, () => getJson<FilterOptions>('/api/filter-options'));
+export const prefetchFilterOptions = () => prefetch(FILTER_OPTIONS, () => getJson<FilterOptions>('/api/filter-options', { quiet: true }));
 const queryKey = (q: MetricQuery) => `q:${JSON.stringify(q)}`;
 
 export function useCatalog() {

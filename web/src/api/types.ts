@@ -89,3 +89,12 @@ export interface QuarantinedRow { file: string; row: number | null; column: stri
 export interface SavedReport { id: string; name: string; query: MetricQuery & { chart: ChartKind }; updatedAt?: string }
 export type ChartKind = 'table' | 'line' | 'bar' | 'pie';
 export interface Dashboard { id: string; name: string; reports: string[]; updatedAt?: string }
+
+/** Platforms, shops and categories the global filters offer. */
+export interface FilterOptions {
+  platforms: Array<{ id: string; name: { zh: string; en: string } }>;
+  shops: Array<{ id: string; name: string; platform: string }>;
+  categories: string[];
+  /** the last day with data; presets count back from it so the demo store always shows numbers */
+  lastDay: string | null;
+}

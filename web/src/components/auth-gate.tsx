@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, getJson, postJson } from '../api/client';
+import { fetchSession } from '../api/queries';
 import { clearApiCache } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { ErrorState, Loading } from './states';
@@ -8,7 +9,6 @@ import { ErrorState, Loading } from './states';
 type AuthState = { kind: 'checking' } | { kind: 'in' } | { kind: 'login' } | { kind: 'setup' } | { kind: 'error'; error: ApiError };
 
 /** Asks the server who the user is (401 when nobody is signed in). */
-export const fetchSession = () => getJson<unknown>('/api/auth/me');
 
 /**
  * Shows the first-run setup or the login form until the server says who the user is. `session`

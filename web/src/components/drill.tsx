@@ -1,11 +1,8 @@
 import { Breadcrumb } from 'antd';
-import { DRILL_LEVELS, updateFilters, type DrillLevel, type GlobalFilters } from '../filters/use-filters';
+import { currentLevel, DRILL_LEVELS, updateFilters, type DrillLevel, type GlobalFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
 
-/** The level a chart shows now: one past the last drill step (SKU is the floor). */
-export function currentLevel(f: GlobalFilters): DrillLevel {
-  return DRILL_LEVELS[Math.min(f.drill.length, DRILL_LEVELS.length - 1)]!;
-}
+export { currentLevel };
 
 /** Goes one level in, by the value clicked on the chart. */
 export function drillInto(f: GlobalFilters, value: string): void {

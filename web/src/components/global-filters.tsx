@@ -1,21 +1,11 @@
 import { Button, DatePicker, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { getJson } from '../api/client';
-import { prefetch, useApi } from '../api/use-api';
+import { useFilterOptions } from '../api/queries';
 import { festival, lastDays, lastMonth, thisMonth, thisYear, type DayRange } from '../filters/dates';
 import { updateFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
 
-interface FilterOptions {
-  platforms: Array<{ id: string; name: { zh: string; en: string } }>;
-  shops: Array<{ id: string; name: string; platform: string }>;
-  categories: string[];
-  /** the last day with data; presets count back from it so the demo store always shows numbers */
-  lastDay: string | null;
-}
-
-export const useFilterOptions = () => useApi('filter-options', () => getJson<FilterOptions>('/api/filter-options'));
-export const prefetchFilterOptions = () => prefetch('filter-options', () => getJson<FilterOptions>('/api/filter-options', { quiet: true }));
+export { useFilterOptions };
 
 /** Date range (with 618 / 双11 presets), platform, shop and category — all kept in the URL. */
 export function GlobalFilters() {

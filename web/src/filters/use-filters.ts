@@ -73,3 +73,8 @@ export function apiFilters(f: GlobalFilters): Record<string, string[]> {
   for (const [level, value] of f.drill) out[level] = [value];
   return out;
 }
+
+/** The level a chart shows now: one past the last drill step (SKU is the floor). */
+export function currentLevel(f: GlobalFilters): DrillLevel {
+  return DRILL_LEVELS[Math.min(f.drill.length, DRILL_LEVELS.length - 1)]!;
+}

@@ -1,7 +1,6 @@
 import { prefetchMetricQuery } from '../api/queries';
 import type { Catalog, CatalogMetric, MetricQuery } from '../api/types';
-import { currentLevel } from '../components/drill';
-import { apiFilters, parseFilters, type GlobalFilters } from '../filters/use-filters';
+import { apiFilters, currentLevel, parseFilters, type GlobalFilters } from '../filters/use-filters';
 
 /** The boss's tiles, in reading order; finance tiles appear only when the catalog offers them. */
 export const OVERVIEW_TILES = ['paid_amount', 'gmv', 'paid_orders', 'paying_buyers', 'aov', 'conversion_rate', 'refund_rate', 'gross_profit', 'net_profit'];
