@@ -2,10 +2,14 @@
  * A progress bar on stderr for work that takes more than a second. Silent for the first
  * second; on a terminal it redraws one line, otherwise it prints a line every 5 seconds.
  */
+/** Stage names shown in both languages. */
+const STAGES: Record<string, string> = { reading: '读取 / reading', cleaning: '清洗 / cleaning', staging: '暂存 / staging', merging: '合并 / merging' };
+
 export class Progress {
   private readonly started = Date.now();
   private lastDraw = 0;
   private drawn = false;
+  private stage: string | undefined;
 
   constructor(
     private readonly label: string,
@@ -14,7 +18,9 @@ export class Progress {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  update(done: number): void {
+  /** `stage`: what the work is doing now (e.g. reading / cleaning / merging), shown after the label */
+  update(done: number, stage?: string): void {
+    if (stage !== undefined && stage !== this.stage) { this.stage = stage; this.lastDraw = 0; }
     const now = Date.now();
     if (now - this.started < 1000) return;
     const tty = this.stream.isTTY === true;
@@ -40,7 +46,8 @@ export class Progress {
       const filled = Math.round(frac * 24);
       bar = `[${'#'.repeat(filled)}${'.'.repeat(24 - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% `;
     }
-    const text = `${this.label} ${bar}${done.toLocaleString('en-US')}${this.total ? '/' + this.total.toLocaleString('en-US') : ''} ${this.unit} · ${rate.toLocaleString('en-US')} ${this.unit}/s · ${secs.toFixed(0)}s`;
+    const label = this.stage ? `${this.label} (${STAGES[this.stage] ?? this.stage})` : this.label;
+    const text = `${label} ${bar}${done.toLocaleString('en-US')}${this.total ? '/' + this.total.toLocaleString('en-US') : ''} ${this.unit} · ${rate.toLocaleString('en-US')} ${this.unit}/s · ${secs.toFixed(0)}s`;
     this.stream.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
   }
 }

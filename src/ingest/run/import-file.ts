@@ -33,7 +33,8 @@ export interface ImportOptions {
   timezone?: string;
   currency?: string;
   now?: Date;
-  onProgress?: (rows: number) => void;
+  /** rows read so far and the phase under way (reading, cleaning on the DuckDB path; merging) */
+  onProgress?: (rows: number, phase?: string) => void;
   /** called once the format is known, before rows are read */
   onDetected?: (info: { source: string; encoding: string }) => void;
 }
@@ -79,6 +80,7 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         const p = staged.problems[0]!;
         fail(E.INGEST_STRICT_REJECTED, { file: path, count: staged.badRows, first: `row ${p.row} ${p.column}: ${reasonOf(p).en}` }, { file: p.file, row: p.row, column: p.column });
       }
+      o.onProgress?.(staged.rowsRead, 'merging');
       const role = staged.sources[0]!.role;
       await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
       const shops = [...resolver.seen.keys()].sort();
