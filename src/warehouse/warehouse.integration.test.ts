@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { orders, shops, warehouseTables, type OrderRow } from '../model/index.js';
+import { bigint, defineTable, orders, shops, str, warehouseTables, type OrderRow } from '../model/index.js';
 import { tempStore } from '../../test/helpers/store.js';
 import { currentSchemaVersion, latestSchemaVersion, migrate } from './migrations.js';
 import { openWarehouse } from './open.js';
@@ -18,6 +18,17 @@ function order(id: string, paidFen: bigint): OrderRow {
     source: null, campaign_id: null, province: null, city: null, live_session_id: null, creator_id: null, item_count: 1,
   };
 }
+
+/**
+ * The server answers several requests at once on one warehouse, and an analysis may load a temp
+ * table while another request queries: the warehouse queues statements on its one connection.
+ */
+const scratch = defineTable({
+  name: 'concurrency_scratch',
+  grain: 'one row per number',
+  key: ['n'],
+  columns: { n: bigint('a number'), label: str('its text') },
+});
 
 describe('DuckDB warehouse', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
@@ -103,5 +114,27 @@ describe('DuckDB warehouse', () => {
     await assert.rejects(openWarehouse(store.path), (e) => isShopLensError(e) && e.code === 'WAREHOUSE_SCHEMA_TOO_NEW');
     wh = await openWarehouse(store.path, { migrate: false });
     store.wh = wh;
+  });
+
+  it('answers many overlapping queries and bulk loads on one warehouse, each correctly', async () => {
+    // Σ 1..n = n(n+1)/2, worked out independently of DuckDB for every n below.
+    const sizes = Array.from({ length: 24 }, (_, i) => 3_000_000 + i * 1_000);
+    const loads = [0, 1, 2].map(async (k) => {
+      const name = `concurrency_scratch_${k}`;
+      await wh.exec(`CREATE TEMP TABLE ${name} (n BIGINT NOT NULL, label VARCHAR NOT NULL)`);
+      async function* rows() {
+        for (let i = 1; i <= 200_000; i++) {
+          if (i % 2_048 === 0) await new Promise((r) => setImmediate(r)); // let the queries interleave
+          yield { n: BigInt(i), label: String(i) };
+        }
+      }
+      const written = await wh.bulkLoad(scratch, rows(), { into: name });
+      const [row] = await wh.query<{ s: bigint }>(`SELECT sum(n) AS s FROM ${name}`);
+      return { written, sum: row!.s };
+    });
+    const sums = sizes.map((n) => wh.query<{ s: bigint }>(`SELECT sum(i) AS s FROM range(1, CAST($1 AS BIGINT) + 1) t(i)`, [n]).then((r) => r[0]!.s));
+    const [loaded, answers] = await Promise.all([Promise.all(loads), Promise.all(sums)]);
+    assert.deepEqual(answers, sizes.map((n) => BigInt(n) * BigInt(n + 1) / 2n));
+    for (const l of loaded) assert.deepEqual(l, { written: 200_000, sum: 200_000n * 200_001n / 2n });
   });
 });
