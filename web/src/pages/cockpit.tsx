@@ -43,7 +43,8 @@ export function Page() {
       <Row justify="space-between" align="middle">
         <h1>{t('appName')} · {t('navCockpit')}</h1>
         <span className="sl-meta">{filters.from} ~ {filters.to} · {t('cockpitUpdated')} {updated.toLocaleTimeString()}
-          {' '}<Button ghost onClick={() => navigate('/')}>{t('navOverview')}</Button></span>
+          {' '}{/* not ghost: under the dark algorithm a ghost button's text takes the dark container colour */}
+          <Button onClick={() => navigate('/')}>{t('navOverview')}</Button></span>
       </Row>
       <Async state={big}>
         {(d) => (
