@@ -2,8 +2,6 @@ import { Breadcrumb } from 'antd';
 import { currentLevel, DRILL_LEVELS, updateFilters, type DrillLevel, type GlobalFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
 
-export { currentLevel };
-
 /** Goes one level in, by the value clicked on the chart. */
 export function drillInto(f: GlobalFilters, value: string): void {
   if (f.drill.length >= DRILL_LEVELS.length - 1) return; // SKU is the last level
