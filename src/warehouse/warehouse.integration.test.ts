@@ -105,6 +105,26 @@ describe('DuckDB warehouse', () => {
     assert.equal(rows.length, 0);
   });
 
+  it('runs a session on its own connection: its TEMP tables are seen by its transaction, a rollback keeps the store', async () => {
+    const landed = await wh.session(async (s) => {
+      await s.exec(`CREATE TEMP TABLE prepared AS SELECT '998' AS order_id UNION ALL SELECT '997'`);
+      // the store's shared connection does not see the session's TEMP table
+      await assert.rejects(wh.query('SELECT * FROM prepared'));
+      await assert.rejects(s.transaction(async (tx) => {
+        await tx.bulkLoad(orders, [order('996', 1n)]);
+        throw new Error('stop');
+      }));
+      return s.transaction(async (tx) => {
+        const seen = await tx.query<{ n: bigint }>('SELECT count(*) AS n FROM prepared');
+        await tx.bulkLoad(orders, [order('998', 7n)]);
+        return Number(seen[0]!.n);
+      });
+    });
+    assert.equal(landed, 2);
+    const rows = await wh.query<{ order_id: string }>(`SELECT order_id FROM orders WHERE order_id IN ('996', '998') ORDER BY order_id`);
+    assert.deepEqual(rows.map((r) => r.order_id), ['998']);
+  });
+
   it('migrates idempotently and refuses a store from a newer schema', async () => {
     const latest = latestSchemaVersion();
     assert.deepEqual(await migrate(wh), { from: latest, to: latest });

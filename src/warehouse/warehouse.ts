@@ -34,5 +34,12 @@ export interface Warehouse {
   bulkLoad<T extends TableDef>(table: T, rows: Iterable<RowOf<T>> | AsyncIterable<RowOf<T>>, options?: BulkLoadOptions): Promise<number>;
   /** Runs `fn` in one transaction: all of it lands or none. */
   transaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on a connection of its own, each statement committed by itself; `s.transaction()`
+   * then runs on that same connection, so TEMP tables made before it are seen inside it. Heavy
+   * preparation done this way stays out of the transaction (DuckDB holds everything a
+   * transaction writes, even tables it drops again, until it ends).
+   */
+  session<T>(fn: (s: Warehouse) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

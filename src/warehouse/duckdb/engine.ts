@@ -39,7 +39,7 @@ export async function openDuckDB(path: string, options: DuckDBOptions = {}): Pro
     fail(E.WAREHOUSE_CORRUPT, { path: location, reason: firstLine(reason) }, undefined, e);
   }
   const conn = await instance.connect();
-  return new DuckDBWarehouse(instance, conn, location, false);
+  return new DuckDBWarehouse(instance, conn, location);
 }
 
 async function checkPath(path: string, readOnly: boolean): Promise<void> {
@@ -73,16 +73,19 @@ class Turns {
   }
 }
 
+/** the store's shared connection, a session's own connection (warehouse.ts `session`), or a transaction */
+type ConnectionRole = 'shared' | 'session' | 'transaction';
+
 export class DuckDBWarehouse implements Warehouse {
   readonly engine = 'duckdb' as const;
   readonly dialect = duckdbDialect;
-  private readonly turns = new Turns();
 
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
     readonly location: string,
-    private readonly inTransaction: boolean,
+    private readonly role: ConnectionRole = 'shared',
+    private readonly turns = new Turns(),
   ) {}
 
   async query<R extends ResultRow = ResultRow>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
@@ -160,24 +163,41 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   async transaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return fn(this);
-    const conn = await this.instance.connect();
-    const tx = new DuckDBWarehouse(this.instance, conn, this.location, true);
+    if (this.role === 'transaction') return fn(this);
+    // A session's transaction runs on the session's own connection (its TEMP tables are seen).
+    if (this.role === 'session') return this.begin(this.conn, this.turns, fn);
+    return this.ownConnection((conn) => this.begin(conn, new Turns(), fn));
+  }
+
+  async session<T>(fn: (s: Warehouse) => Promise<T>): Promise<T> {
+    if (this.role !== 'shared') return fn(this);
+    return this.ownConnection((conn) => fn(new DuckDBWarehouse(this.instance, conn, this.location, 'session')));
+  }
+
+  private async begin<T>(conn: DuckDBConnection, turns: Turns, fn: (tx: Warehouse) => Promise<T>): Promise<T> {
+    const tx = new DuckDBWarehouse(this.instance, conn, this.location, 'transaction', turns);
     try {
-      await tx.turns.take(() => conn.run('BEGIN TRANSACTION'));
+      await turns.take(() => conn.run('BEGIN TRANSACTION'));
       const result = await fn(tx);
-      await tx.turns.take(() => conn.run('COMMIT'));
+      await turns.take(() => conn.run('COMMIT'));
       return result;
     } catch (e) {
-      await tx.turns.take(() => conn.run('ROLLBACK')).catch(() => undefined);
+      await turns.take(() => conn.run('ROLLBACK')).catch(() => undefined);
       throw e;
+    }
+  }
+
+  private async ownConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      return await fn(conn);
     } finally {
       conn.closeSync();
     }
   }
 
   async close(): Promise<void> {
-    if (this.inTransaction) return;
+    if (this.role !== 'shared') return;
     this.conn.closeSync();
     this.instance.closeSync();
   }
