@@ -17,23 +17,15 @@ export async function readClean(
   tx: Warehouse, piece: string, width: number, plan: CleanPlan, expect: { rows: number; short: number; offset: number },
 ): Promise<boolean> {
   const columns = Array.from({ length: width }, (_, i) => `'${rawCol(i)}': 'VARCHAR'`).join(', ');
-  // The scan let through only files read_csv reads as we do: a failure here is a real error
-  // (and has aborted the transaction, so there is no going back to the JS way).
+  // The scan let through only files read_csv reads as we do: a failure here is a real error.
   const csv = `read_csv(${tx.dialect.param(1)}, auto_detect = false, header = false, skip = 1, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
-  // One thread: with two, this statement's memory grew with the piece far past memory_limit
-  // (OOM at 50,000 rows × 26 columns under 384 MB); with one it stays at ~70 MB per 100,000 rows.
-  const [t] = await tx.query<{ n: bigint | number }>(`SELECT CAST(current_setting('threads') AS BIGINT) AS n`);
-  await tx.exec('SET threads = 1');
-  try {
-    await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
-  } finally {
-    // back to the store's own setting (openDuckDB may have set one)
-    await tx.exec(`SET threads = ${Number(t!.n)}`).catch(() => undefined);
-  }
+  // On all threads: staging runs before the run's transaction (import-file.ts), where DuckDB
+  // frees each piece when it is dropped and spills what does not fit under memory_limit.
+  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
   const [r] = await tx.query<{ n: bigint; short: bigint | null; base: bigint | null; span: bigint | null }>(`SELECT count(*) AS n,
     count(*) FILTER (WHERE short) AS short, min(rowid) AS base, max(rowid) - min(rowid) + 1 AS span FROM cln_rows`);
-  // Row ids count from an offset inside a transaction, but without gaps: rowid − min(rowid) is the row index in the piece.
+  // Row ids may count from an offset (inside a transaction), but without gaps: rowid − min(rowid) is the row index in the piece.
   await tx.exec(`CREATE TEMP VIEW cln AS SELECT *, rowid - ${BigInt(r!.base ?? 0n)} + ${expect.offset} AS rn FROM cln_rows`);
   // The scan counted records as our parser does: DuckDB must have the same rows and short rows.
   return Number(r!.n) === expect.rows && Number(r!.short ?? 0) === expect.short && r!.span === r!.n;

@@ -1,7 +1,10 @@
 /**
- * One import run: sniff → detect → stage → merge → quality → log, all in ONE transaction.
- * DuckDB keeps the store as one file with a write-ahead log, so a run killed before COMMIT
- * (even kill -9) leaves the store exactly as it was; a run that fails rolls back whole.
+ * One import run: sniff → detect → stage, then merge → quality → log in ONE transaction.
+ * Staging fills TEMP tables on the run's own connection before the transaction begins: it
+ * writes nothing to the store, and outside a transaction DuckDB frees (or spills) what a
+ * statement no longer needs, so memory stays bounded whatever the file size. DuckDB keeps the
+ * store as one file with a write-ahead log, so a run killed before COMMIT (even kill -9) leaves
+ * the store exactly as it was; a run that fails rolls back whole.
  */
 import { fail, isShopLensError, ShopLensError } from '../../core/errors.js';
 import { DEFAULT_TIMEZONE } from '../../core/time.js';
@@ -69,43 +72,45 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
   const timezone = o.timezone ?? mapping?.timezone ?? (shop ? resolver.zones.get(shop) : undefined) ?? DEFAULT_TIMEZONE;
   const runId = newRunId(started);
   try {
-    return await wh.transaction(async (tx) => {
-      const staged = await stageFile(tx, opened, {
+    return await wh.session(async (s) => {
+      const staged = await stageFile(s, opened, {
         path, ...(source ? { source } : {}), ...(shop ? { shop } : {}), timezone, resolver,
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-        onPart: (s, part) => o.onDetected?.({ source: s.id + (part ? ` (${part})` : ''), encoding: opened.encoding }),
+        onPart: (f, part) => o.onDetected?.({ source: f.id + (part ? ` (${part})` : ''), encoding: opened.encoding }),
       });
-      const sourceName = [...new Set(staged.sources.map((s) => s.id))].join('+');
+      const sourceName = [...new Set(staged.sources.map((f) => f.id))].join('+');
       if (o.strict && staged.badRows > 0) {
         const p = staged.problems[0]!;
         fail(E.INGEST_STRICT_REJECTED, { file: path, count: staged.badRows, first: `row ${p.row} ${p.column}: ${reasonOf(p).en}` }, { file: p.file, row: p.row, column: p.column });
       }
       o.onProgress?.(staged.rowsRead, 'merging');
-      const role = staged.sources[0]!.role;
-      await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
-      const shops = [...resolver.seen.keys()].sort();
-      const tables = await mergeAll(tx, {
-        runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
-        orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged, shops,
-      });
-      const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);
-      const sum = (k: 'inserted' | 'updated' | 'unchanged') => tables.reduce((a, t) => a + t[k], 0);
-      const run: ImportRunRow = {
-        run_id: runId, started_at: started, finished_at: new Date(), file: path, sha256, source: sourceName, encoding: opened.encoding,
-        shop_ids: shops.join(','), status: 'committed', strict: o.strict ?? false, rows_read: staged.rowsRead,
-        rows_inserted: sum('inserted'), rows_updated: sum('updated'), rows_unchanged: sum('unchanged'),
-        rows_quarantined: staged.badRows, duration_ms: Date.now() - started.getTime(),
-      };
-      await recordRun(tx, run, tables, staged.problems, quality);
-      if (run.rows_inserted + run.rows_updated > 0) {
-        for (const [shopId, r] of staged.collector.dayRange) {
-          await recordDataChange(tx, { origin: `import:${runId}`, shopId, fromDay: r.from, toDay: r.to });
+      return s.transaction(async (tx) => {
+        const role = staged.sources[0]!.role;
+        await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
+        const shops = [...resolver.seen.keys()].sort();
+        const tables = await mergeAll(tx, {
+          runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
+          orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged, shops,
+        });
+        const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);
+        const sum = (k: 'inserted' | 'updated' | 'unchanged') => tables.reduce((a, t) => a + t[k], 0);
+        const run: ImportRunRow = {
+          run_id: runId, started_at: started, finished_at: new Date(), file: path, sha256, source: sourceName, encoding: opened.encoding,
+          shop_ids: shops.join(','), status: 'committed', strict: o.strict ?? false, rows_read: staged.rowsRead,
+          rows_inserted: sum('inserted'), rows_updated: sum('updated'), rows_unchanged: sum('unchanged'),
+          rows_quarantined: staged.badRows, duration_ms: Date.now() - started.getTime(),
+        };
+        await recordRun(tx, run, tables, staged.problems, quality);
+        if (run.rows_inserted + run.rows_updated > 0) {
+          for (const [shopId, r] of staged.collector.dayRange) {
+            await recordDataChange(tx, { origin: `import:${runId}`, shopId, fromDay: r.from, toDay: r.to });
+          }
         }
-      }
-      const result: ImportResult = { run, tables, quality, problems: staged.problems, dryRun: o.dryRun ?? false };
-      // A dry run does all the work, then rolls it back.
-      if (o.dryRun) throw new DryRunDone(result);
-      return result;
+        const result: ImportResult = { run, tables, quality, problems: staged.problems, dryRun: o.dryRun ?? false };
+        // A dry run does all the work, then rolls it back.
+        if (o.dryRun) throw new DryRunDone(result);
+        return result;
+      });
     });
   } catch (e) {
     if (e instanceof DryRunDone) return e.result;
