@@ -34,7 +34,9 @@ export async function insertStaged(tx: Warehouse, inserts: readonly StageInsert[
 export async function dedupeMasters(tx: Warehouse): Promise<void> {
   for (const [t, key] of Object.entries(MASTER_KEY) as [StageName, string][]) {
     const name = q(stageTables[t].name);
-    await tx.exec(`DELETE FROM ${name} s WHERE EXISTS (SELECT 1 FROM ${name} x WHERE x.shop_id = s.shop_id AND x.${q(key)} = s.${q(key)} AND x.src_row > s.src_row)`);
+    // A hash join against each key's last row (a correlated EXISTS took seconds per 1 M rows).
+    await tx.exec(`DELETE FROM ${name} s USING (SELECT shop_id, ${q(key)} AS k, max(src_row) AS last FROM ${name} GROUP BY ALL) x
+      WHERE x.shop_id = s.shop_id AND x.k = s.${q(key)} AND s.src_row < x.last`);
   }
 }
 
