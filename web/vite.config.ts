@@ -9,8 +9,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd's components, shared by every page, make one long-cached ~1.2 MB (380 kB gzip) chunk.
-    chunkSizeWarningLimit: 1300,
+    // ECharts is one ~560 kB chunk (the largest); antd is split by use (see below).
+    chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
         // Big libraries in their own long-cached chunks; pages are split by lazy imports.
@@ -19,7 +19,10 @@ export default defineConfig({
             // React first: main.tsx's first-screen requests need React (use-api) but not antd.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/, priority: 2 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-)/, priority: 1 },
+            // antd is not one chunk: a browser compiles every script it loads again on each visit
+            // of a private window (no code cache there), and one chunk of all of antd made every
+            // page compile Table, Form, Upload, Drawer… whether it showed them or not. Split by
+            // use, 经营总览 loads a sixth less JavaScript (1.85 → 1.53 MB) and a third less of antd.
           ],
         },
       },

@@ -8,7 +8,7 @@ import type { DictKey } from '../i18n/dict';
 import { barOption, lineOption, pieOption } from '../lib/chart-options';
 import { useLabels } from '../lib/use-labels';
 import { Chart } from './chart';
-import { ExplainDrawer } from './explain-drawer';
+import { ExplainDrawer } from './explain-drawer-lazy';
 import { KpiTile } from './kpi-tile';
 import { Async } from './states';
 

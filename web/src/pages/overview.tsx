@@ -4,7 +4,7 @@ import { useMetricQuery } from '../api/queries';
 import { PERIOD, valueKey } from '../api/types';
 import { Chart } from '../components/chart';
 import { DrillBreadcrumb, drillInto } from '../components/drill';
-import { ExplainDrawer } from '../components/explain-drawer';
+import { ExplainDrawer } from '../components/explain-drawer-lazy';
 import { KpiTile } from '../components/kpi-tile';
 import { Async, NoData } from '../components/states';
 import { apiFilters, currentLevel, useFilters } from '../filters/use-filters';
