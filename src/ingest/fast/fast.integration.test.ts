@@ -114,19 +114,22 @@ test('every CSV fixture of a source with a SQL normalizer: both paths agree, and
   await sameThroughBothPaths([...files, ...files].map((path) => ({ path, options: { shop: 'S1' } })));
 });
 
-test('quirk files: both paths agree; irregular files are declined by the DuckDB path', async () => {
-  const d = tempDir();
-  try {
-    // pieces of 4 rows: rows of one file meet across pieces (the same order twice, shops, problems)
-    process.env.SHOPLENS_INGEST_PIECE_ROWS = '4';
-    const quirks = writeQuirkFiles(d.dir);
-    for (const q of quirks) assert.equal(await engineOf(q.path, q.timezone), q.fast ? 'duckdb' : 'js', q.name);
-    for (const q of quirks) await sameThroughBothPaths([{ path: q.path, options: { shop: 'S1', ...(q.timezone ? { timezone: q.timezone } : {}) } }]);
-  } finally {
-    delete process.env.SHOPLENS_INGEST_PIECE_ROWS;
-    d.cleanup();
-  }
-});
+// Whole files (UTF-8 read in place by DuckDB while JS scans it), then pieces of 4 rows (rows of
+// one file meet across pieces: the same order twice, shops, problems).
+for (const pieces of [undefined, '4']) {
+  test(`quirk files${pieces ? ` in pieces of ${pieces} rows` : ''}: both paths agree; irregular files are declined by the DuckDB path`, async () => {
+    const d = tempDir();
+    try {
+      if (pieces) process.env.SHOPLENS_INGEST_PIECE_ROWS = pieces;
+      const quirks = writeQuirkFiles(d.dir);
+      for (const q of quirks) assert.equal(await engineOf(q.path, q.timezone), q.fast ? 'duckdb' : 'js', q.name);
+      for (const q of quirks) await sameThroughBothPaths([{ path: q.path, options: { shop: 'S1', ...(q.timezone ? { timezone: q.timezone } : {}) } }]);
+    } finally {
+      delete process.env.SHOPLENS_INGEST_PIECE_ROWS;
+      d.cleanup();
+    }
+  });
+}
 
 test('synthetic big exports (GBK 订单报表, UTF-8 BOM 抖店) read in pieces of 700 rows, then the same again: both paths agree', async () => {
   const d = tempDir();

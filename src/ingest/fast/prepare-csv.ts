@@ -1,10 +1,14 @@
 /**
- * Gets a CSV ready for DuckDB's read_csv: UTF-8 text in pieces of at most CHUNK_ROWS data rows,
- * each a small CSV with the file's header, in a temporary folder. GBK/GB18030 is transcoded on
- * the way (DuckDB decodes GBK only through an extension that has to be downloaded); a UTF-8
- * file is copied as it is, less its BOM. Pieces keep each DuckDB statement's memory bounded
- * whatever the file size (a TEMP table being filled inside a transaction is not spilled). One
- * scan (scan-csv.ts) checks the file is regular, counts its records and finds the cuts.
+ * Gets a CSV ready for DuckDB's read_csv. One scan (scan-csv.ts) checks the file is regular,
+ * counts its records and finds the cuts between pieces.
+ *
+ * - A UTF-8 file is read by DuckDB where it lies (read_csv skips a BOM): `scanCsv` only scans.
+ * - GBK/GB18030 is transcoded to UTF-8 in a temporary folder (DuckDB decodes GBK only through an
+ *   extension that has to be downloaded): `prepareCsv`.
+ * - SHOPLENS_INGEST_PIECE_ROWS cuts the text into pieces of that many data rows, each a small
+ *   CSV with the file's header (the tests use it to run the piece logic on small files). By
+ *   default the whole file is one piece: staging runs outside the run's transaction, where
+ *   DuckDB spills what does not fit in memory_limit, so a piece needs no bound of its own.
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,10 +19,24 @@ import { textDecoder, type TextEncoding } from '../read/encoding.js';
 import { CsvScanner, type CsvScan } from './scan-csv.js';
 
 const READ_CHUNK = 4 << 20;
-/** data rows per piece; SHOPLENS_INGEST_PIECE_ROWS tunes it (smaller: less memory, more statements) */
+/** data rows per piece: SHOPLENS_INGEST_PIECE_ROWS, else the whole file */
 export function pieceRows(): number {
   const n = Number(process.env.SHOPLENS_INGEST_PIECE_ROWS);
-  return Number.isSafeInteger(n) && n > 0 ? n : 200_000;
+  return Number.isSafeInteger(n) && n > 0 ? n : Infinity;
+}
+
+/** true: DuckDB reads the file itself, as one piece (`scanCsv` meanwhile). */
+export const readsInPlace = (encoding: TextEncoding) => (encoding === 'utf-8' || encoding === 'utf-8-bom') && pieceRows() === Infinity;
+
+/** The scan of a UTF-8 file DuckDB reads in place; stops early once the file is irregular. */
+export async function scanCsv(path: string, skip: number, onRecords?: (n: number) => void): Promise<CsvScan> {
+  const scanner = new CsvScanner(true);
+  for await (const chunk of createReadStream(path, { start: skip, highWaterMark: READ_CHUNK })) {
+    scanner.push(chunk as Buffer);
+    onRecords?.(scanner.scan.records);
+    if (scanner.scan.irregular) break;
+  }
+  return scanner.end();
 }
 
 export interface PreparedCsv {

@@ -12,17 +12,18 @@ import { rawCol, type CleanPlan } from './clean-table.js';
 
 const NEVER_IN_A_FILE = 'shoplens\u0001null';
 
-/** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */
-export async function readClean(
-  tx: Warehouse, piece: string, width: number, plan: CleanPlan, expect: { rows: number; short: number; offset: number },
-): Promise<boolean> {
+/** Reads and cleans a piece into `cln_rows`; `checkPiece` then compares it with the scan. */
+export async function readPiece(tx: Warehouse, piece: string, width: number, plan: CleanPlan): Promise<void> {
   const columns = Array.from({ length: width }, (_, i) => `'${rawCol(i)}': 'VARCHAR'`).join(', ');
-  // The scan let through only files read_csv reads as we do: a failure here is a real error.
   const csv = `read_csv(${tx.dialect.param(1)}, auto_detect = false, header = false, skip = 1, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
   // On all threads: staging runs before the run's transaction (import-file.ts), where DuckDB
   // frees each piece when it is dropped and spills what does not fit under memory_limit.
   await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
+}
+
+/** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */
+export async function checkPiece(tx: Warehouse, expect: { rows: number; short: number; offset: number }): Promise<boolean> {
   const [r] = await tx.query<{ n: bigint; short: bigint | null; base: bigint | null; span: bigint | null }>(`SELECT count(*) AS n,
     count(*) FILTER (WHERE short) AS short, min(rowid) AS base, max(rowid) - min(rowid) + 1 AS span FROM cln_rows`);
   // Row ids may count from an offset (inside a transaction), but without gaps: rowid − min(rowid) is the row index in the piece.

@@ -7,6 +7,9 @@
  *
  *   prepare (transcode + scan + cut into pieces) → per piece: cln (read_csv + cleaning SQL)
  *   → shops → prob → staging → the rows only JS can decide
+ *
+ * A UTF-8 file read as one piece skips preparing: DuckDB reads and cleans the file where it
+ * lies while JS scans it, and the two must agree before anything is staged.
  */
 import type { Warehouse } from '../../warehouse/index.js';
 import { zoneOf } from '../clean/dates.js';
@@ -17,12 +20,12 @@ import { Collector } from '../stage/collector.js';
 import { KEEP_PROBLEMS, RowStager, type QuarantineEntry } from '../stage/row-stager.js';
 import { stageNames, stageTables, type StageName } from '../stage/staging-tables.js';
 import type { ShopResolver } from '../run/shops.js';
-import { cleanPlan, cleanRow, q } from './clean-table.js';
+import { cleanPlan, cleanRow, q, type CleanPlan } from './clean-table.js';
 import { CollectorSql } from './collector-sql.js';
 import { stageJsRows } from './js-rows.js';
-import { prepareCsv } from './prepare-csv.js';
+import { prepareCsv, readsInPlace, scanCsv, type PreparedCsv } from './prepare-csv.js';
 import { listProblems, problemsSql } from './problems-sql.js';
-import { dropPiece, readClean } from './read-csv.js';
+import { checkPiece, dropPiece, readPiece } from './read-csv.js';
 import { ShopMapper } from './shop-map.js';
 import type { SqlSource } from './sql-source.js';
 import { dayRanges, dedupeMasters, insertStaged, stagedCounts, unknownStatuses } from './staging-sql.js';
@@ -59,13 +62,13 @@ export interface FastCsvResult {
 
 export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<FastCsvResult | undefined> {
   const width = i.header.length;
-  const prepared = await prepareCsv(i.path, i.encoding, i.skip, (n) => i.onProgress?.(Math.max(0, n - 1), 'reading'));
+  const plan = cleanPlan(i.sql, i.map, i.shopMap, width);
+  const prepared = await prepare(tx, i, plan);
   if (!prepared) return undefined;
   const { scan } = prepared;
   try {
-    if (scan.irregular || scan.headerCells !== width || scan.records < 2) return undefined;
+    if (scan.irregular || scan.headerCells !== width || scan.records < 2) return await undo(tx);
     const rowsRead = scan.records - 1;
-    const plan = cleanPlan(i.sql, i.map, i.shopMap, width);
     const shops = await ShopMapper.create(tx, i.shop, i.source.platform);
     await tx.exec('CREATE TEMP TABLE prob (rn BIGINT, ord INTEGER, code VARCHAR)');
     const collector = new Collector(i.timezone);
@@ -75,12 +78,13 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
     const problems: QuarantineEntry[] = [];
     let masters = false;
     for (const [k, piece] of prepared.pieces.entries()) {
-      const offset = k * prepared.rows;
+      const offset = k === 0 ? 0 : k * prepared.rows;
       const rows = Math.min(prepared.rows, rowsRead - offset);
       if (rows <= 0) break;
       // record numbers: the header is record 1, data row `rn` is record rn + 2
       const short = [...scan.short.keys()].filter((n) => n - 2 >= offset && n - 2 < offset + rows).length;
-      if (!(await readClean(tx, piece, width, plan, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
+      if (!prepared.inPlace) await readPiece(tx, piece, width, plan);
+      if (!(await checkPiece(tx, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
       const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
       const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
       const c = cleanRow(i.sql, z);
@@ -109,6 +113,23 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
   } finally {
     await prepared.cleanup();
   }
+}
+
+/**
+ * The pieces to read. A file DuckDB reads in place is read and cleaned (into `cln_rows`) while
+ * JS scans it; a read_csv failure counts only if the scan found the file regular.
+ */
+async function prepare(tx: Warehouse, i: FastCsvInput, plan: CleanPlan): Promise<(PreparedCsv & { inPlace: boolean }) | undefined> {
+  const reading = (n: number) => i.onProgress?.(Math.max(0, n - 1), 'reading');
+  if (!readsInPlace(i.encoding)) {
+    const prepared = await prepareCsv(i.path, i.encoding, i.skip, reading);
+    return prepared && { ...prepared, inPlace: false };
+  }
+  const [scan, read] = await Promise.allSettled([scanCsv(i.path, i.skip, reading), readPiece(tx, i.path, i.header.length, plan)]);
+  if (scan.status === 'rejected') throw scan.reason;
+  const s = scan.value;
+  if (read.status === 'rejected' && !s.irregular && s.headerCells === i.header.length && s.records >= 2) throw read.reason;
+  return { pieces: [i.path], rows: Infinity, scan: s, inPlace: true, cleanup: async () => undefined };
 }
 
 /** Declines after staging began: the staging tables are emptied, the JS path starts over. */
