@@ -1,8 +1,9 @@
-import { Button, Card, Statistic, Tooltip } from 'antd';
+import { Button, Card, Statistic } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { Cell } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatValue, relChange } from '../lib/format';
+import { HoverTip } from './hover-tip';
 
 function Delta({ label, cur, prev, lowerIsBetter }: { label: string; cur: Cell; prev: Cell; lowerIsBetter: boolean }) {
   const r = relChange(cur, prev);
@@ -33,7 +34,7 @@ export function KpiTile({ metric, title, definition, value, mom, yoy, unit, lowe
   return (
     <Card size="small" className="sl-tile" data-testid={`tile-${metric}`}>
       <div className="sl-tile-title">
-        <Tooltip title={definition}><span>{title}</span></Tooltip>
+        <HoverTip title={definition}><span>{title}</span></HoverTip>
       </div>
       <Statistic value={formatValue(value, unit, lang)} styles={{ content: { fontSize: 22 } }} />
       <span hidden data-testid={`value-${metric}`}>{value === null ? '' : String(value)}</span>
