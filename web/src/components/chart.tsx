@@ -14,7 +14,7 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 export interface ChartClick { name: string; seriesName?: string; dataIndex: number }
 
-/** One ECharts instance bound to a div; re-sets the option when it changes, resizes with the window. */
+/** One ECharts instance bound to a div; re-sets the option when it changes, resizes with its box. */
 export function Chart({ option, height = 300, onClick, theme, testId }: {
   option: ChartOption;
   height?: number | string;
@@ -35,9 +35,17 @@ export function Chart({ option, height = 300, onClick, theme, testId }: {
     c.on('click', (p) => clickRef.current?.({ name: String(p.name), seriesName: p.seriesName, dataIndex: p.dataIndex }));
     // A marker the e2e tests and the benchmark wait for: the chart has drawn its first frame.
     c.on('finished', () => el.current?.setAttribute('data-rendered', '1'));
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => { window.removeEventListener('resize', onResize); c.dispose(); chart.current = null; };
+    // Follows its box, not only the window: on a long page the box can change width after the
+    // chart measured it (content arriving below brings a scrollbar, the side menu settles), and a
+    // chart drawn for the old width spills out of its card. The observer's first call reports
+    // the size the chart already has, which costs nothing.
+    const box = new ResizeObserver(([e]) => {
+      const w = Math.round(e!.contentRect.width);
+      const h = Math.round(e!.contentRect.height);
+      if (w !== c.getWidth() || h !== c.getHeight()) c.resize();
+    });
+    box.observe(el.current!);
+    return () => { box.disconnect(); c.dispose(); chart.current = null; };
   }, [theme]);
 
   useEffect(() => {
