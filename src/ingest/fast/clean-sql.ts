@@ -213,10 +213,17 @@ export const buyerKeySql = (t: string) => `CASE WHEN ${t} IS NOT NULL AND ${t} <
 
 /** `regionOf(address)` over cell text `t`: results `n('province')`, `n('city')`. */
 export function regionSql(t: string, n: Namer): Layers {
-  const parts = n('parts');
-  const part = (i: number) => `CASE WHEN ${parts}[${i}] IS NOT NULL AND NOT ${maskedSql(`${parts}[${i}]`)} THEN ${parts}[${i}] END`;
+  const [simple, parts, p1, p2] = [n('simple'), n('parts'), n('p1'), n('p2')];
+  const kept = (p: string) => `CASE WHEN ${p} IS NOT NULL AND NOT ${maskedSql(p)} THEN ${p} END`;
   return [
-    { [parts]: `CASE WHEN ${t} IS NOT NULL THEN list_filter(regexp_split_to_array(${t}, ${lit(`[${JS_SPACE},，]+`)}), x -> x <> '') END` },
-    { [n('province')]: part(1), [n('city')]: part(2) },
+    // The usual "浙江省 杭州市 西湖区 …" has single ASCII spaces only (the text is trimmed): its
+    // first two parts come from split_part, at a fraction of the cost of a regular-expression split.
+    { [simple]: `NOT regexp_matches(${t}, ${lit(`[${JS_SPACE.replace(' ', '')},，]|  `)})` },
+    { [parts]: `CASE WHEN NOT ${simple} THEN list_filter(regexp_split_to_array(${t}, ${lit(`[${JS_SPACE},，]+`)}), x -> x <> '') END` },
+    {
+      [p1]: `CASE WHEN ${simple} THEN split_part(${t}, ' ', 1) ELSE ${parts}[1] END`,
+      [p2]: `CASE WHEN ${simple} THEN nullif(split_part(${t}, ' ', 2), '') ELSE ${parts}[2] END`,
+    },
+    { [n('province')]: kept(p1), [n('city')]: kept(p2) },
   ];
 }
