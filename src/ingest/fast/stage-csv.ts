@@ -78,6 +78,7 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
     const problems: QuarantineEntry[] = [];
     let masters = false;
     for (const [k, piece] of prepared.pieces.entries()) {
+      // rows is Infinity for a file read whole (one piece; 0 × Infinity would be NaN)
       const offset = k === 0 ? 0 : k * prepared.rows;
       const rows = Math.min(prepared.rows, rowsRead - offset);
       if (rows <= 0) break;
