@@ -20,7 +20,7 @@ import { CsvScanner, type CsvScan } from './scan-csv.js';
 
 const READ_CHUNK = 4 << 20;
 /** data rows per piece: SHOPLENS_INGEST_PIECE_ROWS, else the whole file */
-export function pieceRows(): number {
+function pieceRows(): number {
   const n = Number(process.env.SHOPLENS_INGEST_PIECE_ROWS);
   return Number.isSafeInteger(n) && n > 0 ? n : Infinity;
 }
