@@ -14,6 +14,8 @@ import { isUtf8 } from 'node:buffer';
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
+/** What a byte is to the scan: most bytes are PLAIN. */
+const [PLAIN, DELIM, QUOTE_KIND, BREAK, BLANK] = [0, 1, 2, 3, 4];
 /** Short rows are kept by record number for the quarantine; past this many the file goes the JS way. */
 const MAX_SHORT = 100_000;
 /** read_csv refuses lines past its max_line_size (2 MB): longer records go the JS way. */
@@ -33,7 +35,6 @@ export interface CsvScan {
 }
 
 export class CsvScanner {
-  private readonly delim: number;
   private inQuotes = false;
   /** a quote just closed a quoted cell; the next byte must be a quote, delimiter or line end */
   private quoteClosed = false;
@@ -59,8 +60,16 @@ export class CsvScanner {
   private cutPending = false;
 
   /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
+  /** byte → PLAIN, DELIM, … */
+  private readonly kinds = new Uint8Array(256);
+
   constructor(private readonly checkUtf8: boolean, private readonly chunkRows = Infinity, delimiter = ',') {
-    this.delim = delimiter.charCodeAt(0);
+    this.kinds[QUOTE] = QUOTE_KIND;
+    this.kinds[CR] = BREAK;
+    this.kinds[LF] = BREAK;
+    this.kinds[0x20] = BLANK;
+    this.kinds[0x09] = BLANK;
+    this.kinds[delimiter.charCodeAt(0)] = DELIM;
   }
 
   private validUtf8(buf: Uint8Array): boolean {
@@ -84,45 +93,88 @@ export class CsvScanner {
   push(buf: Uint8Array): void {
     if (this.scan.irregular) return;
     if (this.checkUtf8 && !this.validUtf8(buf)) return this.mark('bytes that are not UTF-8');
-    const d = this.delim;
+    // The state lives in locals while the loop runs (several times faster than fields per
+    // byte; no closure may capture them, or they live on the heap again). `save` writes them
+    // back before anything that reads the fields (endRecord) and at the end.
+    let { inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun } = this;
+    const kinds = this.kinds;
     const n = buf.length;
-    for (let i = 0; i < n; i++) {
-      const c = buf[i]!;
-      if (this.inQuotes) {
-        if (c === QUOTE) { this.inQuotes = false; this.quoteClosed = true; } else this.filled = true;
+    let i = 0;
+    while (i < n) {
+      if (inQuotes) {
+        // Inside quotes only a quote matters (quoted cells are short: a loop beats indexOf's call).
+        let j = i;
+        while (j < n && buf[j] !== QUOTE) j++;
+        if (j > i) filled = true;
+        if (j === n) break;
+        inQuotes = false;
+        quoteClosed = true;
+        i = j + 1;
         continue;
       }
-      if (this.pendingCR) {
-        this.pendingCR = false;
-        if (c !== LF) return this.mark('a line ends with a lone CR');
+      const c = buf[i]!;
+      if (pendingCR) {
+        pendingCR = false;
+        if (c !== LF) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun); return this.mark('a line ends with a lone CR'); }
+        i++;
         continue;
       }
       if (this.cutPending) {
         this.cutPending = false;
         this.scan.cuts.push(this.base + i);
       }
-      if (this.quoteClosed) {
-        this.quoteClosed = false;
-        if (c === QUOTE) { this.inQuotes = true; this.filled = true; continue; } // "" inside quotes
-        if (c !== d && c !== CR && c !== LF) return this.mark('text after a closing quote');
+      if (quoteClosed) {
+        quoteClosed = false;
+        if (c === QUOTE) { inQuotes = true; filled = true; i++; continue; } // "" inside quotes
+        if (kinds[c] !== DELIM && c !== CR && c !== LF) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun); return this.mark('text after a closing quote'); }
       }
-      if (c === CR || c === LF) {
-        this.endRecord(this.base + i);
-        if (c === CR) this.pendingCR = true;
+      const k = kinds[c]!;
+      if (k === PLAIN) {
+        // The usual byte: skip the run of them at once.
+        begun = true;
+        blankCell = false;
+        filled = true;
+        cellLen++;
+        i++;
+        while (i < n && kinds[buf[i]!] === PLAIN) i++;
         continue;
       }
-      this.begun = true;
-      if (c === d) { this.cells++; this.cellLen = 0; this.blankCell = true; continue; }
-      if (c === QUOTE) {
+      if (k === BREAK) {
+        this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun);
+        this.endRecord(this.base + i);
+        if (this.scan.irregular) return;
+        ({ cellLen, blankCell, cells, filled, begun } = this);
+        if (c === CR) pendingCR = true;
+        i++;
+        continue;
+      }
+      begun = true;
+      i++;
+      if (k === DELIM) { cells++; cellLen = 0; blankCell = true; continue; }
+      if (k === QUOTE_KIND) {
         // Inside a cell a quote is a plain character to both parsers (`="123"` unquoted, as
         // Taobao writes it); after leading spaces DuckDB opens a quoted cell and we do not.
-        if (this.cellLen === 0) { this.inQuotes = true; this.cellLen = 1; continue; }
-        if (this.blankCell) return this.mark('a quote after spaces at the start of a cell');
-      } else if (c !== 0x20 && c !== 0x09) this.blankCell = false;
-      this.cellLen++;
-      this.filled = true;
+        if (cellLen === 0) { inQuotes = true; cellLen = 1; continue; }
+        if (blankCell) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun); return this.mark('a quote after spaces at the start of a cell'); }
+      }
+      // a quote inside a cell, a space or a tab
+      else if (k !== BLANK) blankCell = false;
+      cellLen++;
+      filled = true;
     }
+    this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun);
     this.base += n;
+  }
+
+  private save(inQuotes: boolean, quoteClosed: boolean, pendingCR: boolean, cellLen: number, blankCell: boolean, cells: number, filled: boolean, begun: boolean): void {
+    this.inQuotes = inQuotes;
+    this.quoteClosed = quoteClosed;
+    this.pendingCR = pendingCR;
+    this.cellLen = cellLen;
+    this.blankCell = blankCell;
+    this.cells = cells;
+    this.filled = filled;
+    this.begun = begun;
   }
 
   /** `end`: offset of the line break (or the end of the file) */
