@@ -3,22 +3,26 @@
  * counts its records and finds the cuts between pieces.
  *
  * - A UTF-8 file is read by DuckDB where it lies (read_csv skips a BOM): `scanCsv` only scans.
- * - GBK/GB18030 is transcoded to UTF-8 in a temporary folder (DuckDB decodes GBK only through an
- *   extension that has to be downloaded): `prepareCsv`.
+ * - GBK/GB18030 is transcoded to UTF-8 (read/gbk-utf8.ts) in a temporary folder (DuckDB decodes
+ *   GBK only through an extension that has to be downloaded): `prepareCsv`.
  * - SHOPLENS_INGEST_PIECE_ROWS cuts the text into pieces of that many data rows, each a small
  *   CSV with the file's header (the tests use it to run the piece logic on small files). By
  *   default the whole file is one piece: staging runs outside the run's transaction, where
  *   DuckDB spills what does not fit in memory_limit, so a piece needs no bound of its own.
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { textDecoder, type TextEncoding } from '../read/encoding.js';
+import { hasNativeGb18030, type TextEncoding } from '../read/encoding.js';
+import { GbkThread } from '../read/gbk-thread.js';
+import { GbkToUtf8 } from '../read/gbk-utf8.js';
 import { CsvScanner, type CsvScan } from './scan-csv.js';
 
 const READ_CHUNK = 4 << 20;
+/** GBK files from this size are transcoded on a worker thread (starting one costs ~50 ms) */
+const THREAD_BYTES = 16 << 20;
 /** data rows per piece: SHOPLENS_INGEST_PIECE_ROWS, else the whole file */
 function pieceRows(): number {
   const n = Number(process.env.SHOPLENS_INGEST_PIECE_ROWS);
@@ -48,16 +52,49 @@ export interface PreparedCsv {
   cleanup(): Promise<void>;
 }
 
-/** undefined: an encoding the fast path does not take (UTF-16). */
+/**
+ * The file's text as UTF-8 chunks. A large GBK file is transcoded on a worker thread one chunk
+ * ahead of the caller, who scans and writes the chunk before it meanwhile.
+ */
+async function* utf8Chunks(path: string, encoding: TextEncoding, skip: number): AsyncGenerator<Buffer> {
+  const chunks = createReadStream(path, { start: skip, highWaterMark: READ_CHUNK });
+  if (encoding !== 'gb18030') {
+    for await (const chunk of chunks) yield chunk as Buffer;
+    return;
+  }
+  if ((await stat(path)).size < THREAD_BYTES) {
+    const decoder = new GbkToUtf8();
+    for await (const chunk of chunks) yield decoder.write(chunk as Buffer);
+    yield decoder.end();
+    return;
+  }
+  const thread = new GbkThread();
+  try {
+    let ahead: Promise<Buffer> | undefined;
+    for await (const chunk of chunks) {
+      const next = thread.write(chunk as Buffer);
+      if (ahead) yield await ahead;
+      ahead = next;
+    }
+    if (ahead) yield await ahead;
+    yield await thread.end();
+  } finally {
+    chunks.destroy();
+    await thread.close();
+  }
+}
+
+/** undefined: an encoding the fast path does not take (UTF-16, GB18030 on a Node without ICU). */
 export async function prepareCsv(path: string, encoding: TextEncoding, skip: number, onRecords?: (n: number) => void): Promise<PreparedCsv | undefined> {
   if (encoding !== 'utf-8' && encoding !== 'utf-8-bom' && encoding !== 'gb18030') return undefined;
+  // GbkToUtf8 builds on Node's GB18030 decoder; without it the JS way reads the file (iconv-lite).
+  if (encoding === 'gb18030' && !hasNativeGb18030()) return undefined;
   const dir = await mkdtemp(join(tmpdir(), 'shoplens-import-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     // Our own UTF-8 encoding of decoded GBK is valid by construction; a UTF-8 file is checked.
     const rows = pieceRows();
     const scanner = new CsvScanner(encoding !== 'gb18030', rows);
-    const decoder = encoding === 'gb18030' ? textDecoder(encoding) : undefined;
     const pieces: string[] = [];
     let header: Buffer[] = [];
     let out: WriteStream | undefined;
@@ -89,12 +126,11 @@ export async function prepareCsv(path: string, encoding: TextEncoding, skip: num
       await write(b.subarray(pos));
       offset += b.length;
     };
-    for await (const chunk of createReadStream(path, { start: skip, highWaterMark: READ_CHUNK })) {
-      await put(decoder ? Buffer.from(decoder.write(chunk as Buffer), 'utf8') : (chunk as Buffer));
+    for await (const chunk of utf8Chunks(path, encoding, skip)) {
+      await put(chunk);
       onRecords?.(scanner.scan.records);
       if (scanner.scan.irregular) break;
     }
-    if (decoder) await put(Buffer.from(decoder.end(), 'utf8'));
     const scan = scanner.end();
     if (out) { (out as WriteStream).end(); await once(out as WriteStream, 'finish'); }
     return { pieces, rows, scan, cleanup };

@@ -70,7 +70,8 @@ export function textDecoder(encoding: TextEncoding): { write(b: Buffer): string;
   return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
 }
 
-function hasNativeGb18030(): boolean {
+/** Node's TextDecoder knows GB18030 (a Node built with full ICU, the default). */
+export function hasNativeGb18030(): boolean {
   try {
     return new TextDecoder('gb18030').decode(Buffer.from([0xd6, 0xd0])) === '中';
   } catch {
