@@ -57,10 +57,13 @@ export async function mergeLines(
   let dropped = 0;
   let by: ActionCounts;
   if (!stored) {
-    await tx.exec(`CREATE TEMP VIEW diff_lines AS
+    // Usually no order is linked (a first platform export): every line is inserted, no join.
+    const [linked] = await tx.query('SELECT 1 AS x FROM line_orders WHERE linked LIMIT 1');
+    await tx.exec(linked ? `CREATE TEMP VIEW diff_lines AS
       SELECT n.*, CASE WHEN lo.linked THEN 'linked' ELSE 'insert' END AS action
-      FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id`);
-    by = await countActions(tx, 'diff_lines');
+      FROM new_lines n JOIN line_orders lo ON lo.shop_id = n.shop_id AND lo.order_id = n.order_id`
+      : `CREATE TEMP VIEW diff_lines AS SELECT n.*, 'insert' AS action FROM new_lines n`);
+    by = linked ? await countActions(tx, 'diff_lines') : { insert: stats.keys };
   } else {
     await tx.exec(`CREATE TEMP TABLE diff_lines AS
       SELECT n.*, CASE WHEN lo.linked THEN 'linked' WHEN o.line_id IS NULL THEN 'insert'

@@ -88,6 +88,8 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         const role = staged.sources[0]!.role;
         await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
         const shops = [...resolver.seen.keys()].sort();
+        // Written rows need no particular order: DuckDB then writes them on every thread.
+        await tx.exec('SET preserve_insertion_order = false');
         const tables = await mergeAll(tx, {
           runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
           orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged, shops,
