@@ -19,7 +19,10 @@ export async function readPiece(tx: Warehouse, piece: string, width: number, pla
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
   // On all threads: staging runs before the run's transaction (import-file.ts), where DuckDB
   // frees each piece when it is dropped and spills what does not fit under memory_limit.
+  // rowid follows the file only while insertion order is kept; what comes after needs no order.
+  await tx.exec('SET preserve_insertion_order = true');
   await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
+  await tx.exec('SET preserve_insertion_order = false');
 }
 
 /** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */

@@ -73,6 +73,9 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
   const runId = newRunId(started);
   try {
     return await wh.session(async (s) => {
+      // Nothing an import writes needs a row order (the one table that does asks for it,
+      // fast/read-csv.ts): DuckDB then writes on every thread.
+      await s.exec('SET preserve_insertion_order = false');
       const staged = await stageFile(s, opened, {
         path, ...(source ? { source } : {}), ...(shop ? { shop } : {}), timezone, resolver,
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -88,8 +91,6 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         const role = staged.sources[0]!.role;
         await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
         const shops = [...resolver.seen.keys()].sort();
-        // Written rows need no particular order: DuckDB then writes them on every thread.
-        await tx.exec('SET preserve_insertion_order = false');
         const tables = await mergeAll(tx, {
           runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
           orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged, shops,
