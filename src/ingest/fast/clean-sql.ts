@@ -85,6 +85,15 @@ export function cellTextSql(c: string, n: Namer): Layers {
   ];
 }
 
+/**
+ * `cellText()` of raw column `c` when the scan found none of its cells guarded or padded
+ * (scan-csv.ts `guarded`): every cell is as written, only "empty" spellings become NULL.
+ * Result `n('')`. The same as `cellTextSql` on such cells, without testing each cell's shape.
+ */
+export function writtenCellTextSql(c: string, n: Namer): Layers {
+  return [{ [n('')]: `CASE WHEN ${c} IN (${EMPTY.map(lit).join(', ')}) THEN NULL ELSE ${c} END` }];
+}
+
 /** `parseId()` over cell text `t`: Excel scientific notation is reported, never repaired. Results `n('v')`, `n('e')`. */
 export function idSql(t: string, n: Namer): Layers {
   const error = `CASE WHEN ${t} IS NULL OR (${t} <> '' AND ${digitsSql(t)}) THEN NULL

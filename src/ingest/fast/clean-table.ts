@@ -7,7 +7,7 @@
  * goes through the JS cleaners.
  */
 import type { HeaderMap } from '../sources/header-map.js';
-import { buyerKeySql, cellTextSql, fenSql, regionSql, idSql, intSql, vocabSql, wallTimeSql, type Layers } from './clean-sql.js';
+import { buyerKeySql, cellTextSql, fenSql, regionSql, idSql, intSql, vocabSql, wallTimeSql, writtenCellTextSql, type Layers } from './clean-sql.js';
 import type { CleanRow, SqlSource } from './sql-source.js';
 import type { ZoneSql } from './zone-sql.js';
 
@@ -24,7 +24,11 @@ export interface CleanPlan {
   sql(from: string): string;
 }
 
-export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'shop_id' | 'shop_name'>, width: number): CleanPlan {
+/**
+ * `guarded`: the header columns whose cells may be guarded or padded (scan-csv.ts); the cell
+ * text of the others is taken as written. Without it every column gets the full rules.
+ */
+export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'shop_id' | 'shop_name'>, width: number, guarded?: ReadonlySet<number>): CleanPlan {
   const indexes = new Set<number>([width - 1]);
   const levels: Record<string, string>[] = [];
   const put = (at: number, layers: Layers) => layers.forEach((l, k) => Object.assign((levels[at + k] ??= {}), l));
@@ -34,7 +38,8 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
     if (index === undefined) put(4, [{ [t]: 'CAST(NULL AS VARCHAR)' }]);
     else {
       indexes.add(index);
-      put(0, cellTextSql(rawCol(index), (sfx) => q(`t_${name}${sfx ? `__${sfx}` : ''}`)));
+      const cellText = !guarded || guarded.has(index) ? cellTextSql : writtenCellTextSql;
+      put(0, cellText(rawCol(index), (sfx) => q(`t_${name}${sfx ? `__${sfx}` : ''}`)));
     }
     return t;
   };
@@ -106,4 +111,13 @@ export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string 
     statusRaw: `coalesce(c.${q(`f_${src.status.field}`)}, '')`,
     statusKnown: `(c.m__status IS NOT NULL)`,
   };
+}
+
+/**
+ * The columns whose cells exports usually guard (IDs: `="123"`, a leading tab): the guess a
+ * file read while it is scanned is cleaned with, checked against the scan afterwards.
+ */
+export function usuallyGuarded(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'shop_id' | 'shop_name'>): Set<number> {
+  const ids = Object.entries(src.kinds).filter(([, k]) => k === 'id').map(([f]) => map.get(f)?.index);
+  return new Set([...ids, shopMap.get('shop_id')?.index].filter((x): x is number => x !== undefined));
 }

@@ -49,3 +49,17 @@ test('cuts fall after the header and after every chunk of rows, at the start of 
     assert.deepEqual(r.cuts, [t.indexOf('1,a'), t.indexOf('3,c')], `split ${split}`);
   }
 });
+
+test('guarded columns: a data cell with a guard or space at its start, or a space or control character at its end', () => {
+  // 0 ="1" · 1 plain · 2 quoted, tab first · 3 leading space · 4 trailing space · 5 quoted, trailing space
+  // 6 quoted "a""" (ends with a quote) · 7 apostrophe · 8 quoted line break at the end · 9 中文 and empty cells
+  const t = 'a,b,c,d,e,f,g,h,i,j\r\n="1",x,"\t2", y,z ,ok,"a""",\'7,"x\n",中文\r\n3,x,4,y,z,"q ",b,8,y,\r\n';
+  for (const split of [0, 1, 2, 7]) {
+    const r = scan(t, Infinity, split);
+    assert.equal(r.irregular, null);
+    assert.deepEqual([...r.guarded].sort((a, b) => a - b), [0, 2, 3, 4, 5, 7, 8], `split ${split}`);
+  }
+  // the header does not count; the last cell of a file without a final line break does
+  assert.deepEqual([...scan(' a,b \n1,2').guarded], []);
+  assert.deepEqual([...scan('a,b\n1,2 ').guarded], [1]);
+});

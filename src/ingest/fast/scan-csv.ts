@@ -32,6 +32,12 @@ export interface CsvScan {
   short: Map<number, number>;
   /** byte offsets where a new piece starts: after the header, then after every `chunkRows` data rows */
   cuts: number[];
+  /**
+   * Columns (0-based) where some data cell, as read_csv gives it, starts with an Excel guard
+   * or a space (`=`, `'`, space, tab) or ends with a space or control character: only their
+   * cells need the full cell-text rules (clean-sql.ts `cellTextSql`), the others are as written.
+   */
+  guarded: Set<number>;
 }
 
 export class CsvScanner {
@@ -55,14 +61,17 @@ export class CsvScanner {
   private recordStart = 0;
   /** the bytes of a UTF-8 character cut by the chunk end */
   private carry: Uint8Array = new Uint8Array(0);
-  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map(), cuts: [] };
+  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map(), cuts: [], guarded: new Set() };
   /** a piece ends with the record just ended: the next record's first byte is a cut */
   private cutPending = false;
 
-  /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
+  /** first and last byte of the current cell's text (-1: none yet) */
+  private cellFirst = -1;
+  private cellLast = -1;
   /** byte → PLAIN, DELIM, … */
   private readonly kinds = new Uint8Array(256);
 
+  /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
   constructor(private readonly checkUtf8: boolean, private readonly chunkRows = Infinity, delimiter = ',') {
     this.kinds[QUOTE] = QUOTE_KIND;
     this.kinds[CR] = BREAK;
@@ -96,7 +105,7 @@ export class CsvScanner {
     // The state lives in locals while the loop runs (several times faster than fields per
     // byte; no closure may capture them, or they live on the heap again). `save` writes them
     // back before anything that reads the fields (endRecord) and at the end.
-    let { inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun } = this;
+    let { inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast } = this;
     const kinds = this.kinds;
     const n = buf.length;
     let i = 0;
@@ -105,7 +114,11 @@ export class CsvScanner {
         // Inside quotes only a quote matters (quoted cells are short: a loop beats indexOf's call).
         let j = i;
         while (j < n && buf[j] !== QUOTE) j++;
-        if (j > i) filled = true;
+        if (j > i) {
+          filled = true;
+          if (cellFirst < 0) cellFirst = buf[i]!;
+          cellLast = buf[j - 1]!;
+        }
         if (j === n) break;
         inQuotes = false;
         quoteClosed = true;
@@ -115,7 +128,7 @@ export class CsvScanner {
       const c = buf[i]!;
       if (pendingCR) {
         pendingCR = false;
-        if (c !== LF) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun); return this.mark('a line ends with a lone CR'); }
+        if (c !== LF) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast); return this.mark('a line ends with a lone CR'); }
         i++;
         continue;
       }
@@ -125,8 +138,15 @@ export class CsvScanner {
       }
       if (quoteClosed) {
         quoteClosed = false;
-        if (c === QUOTE) { inQuotes = true; filled = true; i++; continue; } // "" inside quotes
-        if (kinds[c] !== DELIM && c !== CR && c !== LF) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun); return this.mark('text after a closing quote'); }
+        if (c === QUOTE) { // "" inside quotes: the text has a quote
+          inQuotes = true;
+          filled = true;
+          if (cellFirst < 0) cellFirst = QUOTE;
+          cellLast = QUOTE;
+          i++;
+          continue;
+        }
+        if (kinds[c] !== DELIM && c !== CR && c !== LF) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast); return this.mark('text after a closing quote'); }
       }
       const k = kinds[c]!;
       if (k === PLAIN) {
@@ -135,12 +155,16 @@ export class CsvScanner {
         blankCell = false;
         filled = true;
         cellLen++;
+        if (cellFirst < 0) cellFirst = c;
         i++;
         while (i < n && kinds[buf[i]!] === PLAIN) i++;
+        cellLast = buf[i - 1]!;
         continue;
       }
       if (k === BREAK) {
-        this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun);
+        if (cellFirst >= 0) this.cellEnds(cells, cellFirst, cellLast);
+        cellFirst = cellLast = -1;
+        this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast);
         this.endRecord(this.base + i);
         if (this.scan.irregular) return;
         ({ cellLen, blankCell, cells, filled, begun } = this);
@@ -150,23 +174,39 @@ export class CsvScanner {
       }
       begun = true;
       i++;
-      if (k === DELIM) { cells++; cellLen = 0; blankCell = true; continue; }
+      if (k === DELIM) {
+        if (cellFirst >= 0) this.cellEnds(cells, cellFirst, cellLast);
+        cellFirst = cellLast = -1;
+        cells++;
+        cellLen = 0;
+        blankCell = true;
+        continue;
+      }
       if (k === QUOTE_KIND) {
         // Inside a cell a quote is a plain character to both parsers (`="123"` unquoted, as
         // Taobao writes it); after leading spaces DuckDB opens a quoted cell and we do not.
         if (cellLen === 0) { inQuotes = true; cellLen = 1; continue; }
-        if (blankCell) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun); return this.mark('a quote after spaces at the start of a cell'); }
+        if (blankCell) { this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast); return this.mark('a quote after spaces at the start of a cell'); }
+        cellLast = QUOTE;
       }
-      // a quote inside a cell, a space or a tab
-      else if (k !== BLANK) blankCell = false;
+      // a space or a tab
+      else {
+        if (cellFirst < 0) cellFirst = c;
+        cellLast = c;
+      }
       cellLen++;
       filled = true;
     }
-    this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun);
+    this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast);
     this.base += n;
   }
 
-  private save(inQuotes: boolean, quoteClosed: boolean, pendingCR: boolean, cellLen: number, blankCell: boolean, cells: number, filled: boolean, begun: boolean): void {
+  private save(
+    inQuotes: boolean, quoteClosed: boolean, pendingCR: boolean, cellLen: number, blankCell: boolean, cells: number, filled: boolean, begun: boolean,
+    cellFirst: number, cellLast: number,
+  ): void {
+    this.cellFirst = cellFirst;
+    this.cellLast = cellLast;
     this.inQuotes = inQuotes;
     this.quoteClosed = quoteClosed;
     this.pendingCR = pendingCR;
@@ -175,6 +215,12 @@ export class CsvScanner {
     this.cells = cells;
     this.filled = filled;
     this.begun = begun;
+  }
+
+  /** A cell with text ended: is it as written, or does it need the cell-text rules? (data rows only) */
+  private cellEnds(column: number, first: number, last: number): void {
+    if (this.scan.records === 0) return;
+    if (first === 0x3d || first === 0x27 || first === 0x20 || first === 0x09 || (last >= 0x01 && last <= 0x20)) this.scan.guarded.add(column);
   }
 
   /** `end`: offset of the line break (or the end of the file) */
@@ -206,6 +252,7 @@ export class CsvScanner {
   }
 
   private reset(): void {
+    this.cellFirst = this.cellLast = -1;
     this.blankCell = true;
     this.cells = 0;
     this.cellLen = 0;
@@ -218,7 +265,11 @@ export class CsvScanner {
     if (this.scan.irregular) return this.scan;
     if (this.carry.length) this.mark('bytes that are not UTF-8');
     else if (this.inQuotes) this.mark('a quoted cell is never closed');
-    else if (this.begun || this.quoteClosed) { this.quoteClosed = false; this.endRecord(this.base); }
+    else if (this.begun || this.quoteClosed) {
+      if (this.cellFirst >= 0) this.cellEnds(this.cells, this.cellFirst, this.cellLast);
+      this.quoteClosed = false;
+      this.endRecord(this.base);
+    }
     return this.scan;
   }
 }

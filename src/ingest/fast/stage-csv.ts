@@ -20,7 +20,7 @@ import { Collector } from '../stage/collector.js';
 import { KEEP_PROBLEMS, RowStager, type QuarantineEntry } from '../stage/row-stager.js';
 import { stageNames, stageTables, type StageName } from '../stage/staging-tables.js';
 import type { ShopResolver } from '../run/shops.js';
-import { cleanPlan, cleanRow, q, type CleanPlan } from './clean-table.js';
+import { cleanPlan, cleanRow, q, usuallyGuarded, type CleanPlan } from './clean-table.js';
 import { CollectorSql } from './collector-sql.js';
 import { stageJsRows } from './js-rows.js';
 import { prepareCsv, readsInPlace, scanCsv, type PreparedCsv } from './prepare-csv.js';
@@ -62,10 +62,9 @@ export interface FastCsvResult {
 
 export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<FastCsvResult | undefined> {
   const width = i.header.length;
-  const plan = cleanPlan(i.sql, i.map, i.shopMap, width);
-  const prepared = await prepare(tx, i, plan);
+  const prepared = await prepare(tx, i);
   if (!prepared) return undefined;
-  const { scan } = prepared;
+  const { scan, plan } = prepared;
   try {
     if (scan.irregular || scan.headerCells !== width || scan.records < 2) return await undo(tx);
     const rowsRead = scan.records - 1;
@@ -117,20 +116,31 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
 }
 
 /**
- * The pieces to read. A file DuckDB reads in place is read and cleaned (into `cln_rows`) while
- * JS scans it; a read_csv failure counts only if the scan found the file regular.
+ * The pieces to read, and the cleaning plan for the columns the scan found guarded. A file
+ * DuckDB reads in place is read and cleaned (into `cln_rows`) while JS scans it, on the guess
+ * that only the usual columns are guarded; when the scan finds more, it is cleaned again. A
+ * read_csv failure counts only if the scan found the file regular.
  */
-async function prepare(tx: Warehouse, i: FastCsvInput, plan: CleanPlan): Promise<(PreparedCsv & { inPlace: boolean }) | undefined> {
+async function prepare(tx: Warehouse, i: FastCsvInput): Promise<(PreparedCsv & { inPlace: boolean; plan: CleanPlan }) | undefined> {
+  const width = i.header.length;
+  const planFor = (guarded: ReadonlySet<number>) => cleanPlan(i.sql, i.map, i.shopMap, width, guarded);
   const reading = (n: number) => i.onProgress?.(Math.max(0, n - 1), 'reading');
   if (!readsInPlace(i.encoding)) {
     const prepared = await prepareCsv(i.path, i.encoding, i.skip, reading);
-    return prepared && { ...prepared, inPlace: false };
+    return prepared && { ...prepared, inPlace: false, plan: planFor(prepared.scan.guarded) };
   }
-  const [scan, read] = await Promise.allSettled([scanCsv(i.path, i.skip, reading), readPiece(tx, i.path, i.header.length, plan)]);
+  const guess = usuallyGuarded(i.sql, i.map, i.shopMap);
+  const [scan, read] = await Promise.allSettled([scanCsv(i.path, i.skip, reading), readPiece(tx, i.path, width, planFor(guess))]);
   if (scan.status === 'rejected') throw scan.reason;
   const s = scan.value;
-  if (read.status === 'rejected' && !s.irregular && s.headerCells === i.header.length && s.records >= 2) throw read.reason;
-  return { pieces: [i.path], rows: Infinity, scan: s, inPlace: true, cleanup: async () => undefined };
+  const regular = !s.irregular && s.headerCells === width && s.records >= 2;
+  if (read.status === 'rejected' && regular) throw read.reason;
+  const plan = planFor(s.guarded);
+  if (regular && [...s.guarded].some((c) => !guess.has(c))) {
+    await dropPiece(tx);
+    await readPiece(tx, i.path, width, plan);
+  }
+  return { pieces: [i.path], rows: Infinity, scan: s, inPlace: true, plan, cleanup: async () => undefined };
 }
 
 /** Declines after staging began: the staging tables are emptied, the JS path starts over. */
