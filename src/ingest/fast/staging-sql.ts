@@ -10,10 +10,15 @@ import { q } from './clean-table.js';
 
 const MASTER_KEY: Partial<Record<StageName, string>> = { products: 'sku_id', customers: 'customer_id' };
 
-/** The clean rows the SQL decided (alias c, shop map m): no problem, not stopped early. */
+/**
+ * The clean rows the SQL decided (alias c, shop map m): no problem, not stopped early. An
+ * ANTI JOIN, not NOT EXISTS: DuckDB plans that as a delim join that first gathers every
+ * row number (~1 s per 1 M rows, for a problem list that is usually empty).
+ */
 export function cleanRowsSql(from: string, stop: string): string {
   return `FROM ${from} JOIN shop_map m ON c.sid IS NOT DISTINCT FROM m.sid AND c.sname IS NOT DISTINCT FROM m.sname
-    WHERE NOT c.js AND NOT ${stop} AND NOT EXISTS (SELECT 1 FROM prob p WHERE p.rn = c.rn)`;
+    ANTI JOIN prob p ON p.rn = c.rn
+    WHERE NOT c.js AND NOT ${stop}`;
 }
 
 export async function insertStaged(tx: Warehouse, inserts: readonly StageInsert[], from: string, stop: string): Promise<void> {
