@@ -37,7 +37,9 @@ export async function mergeLines(
     SELECT n.* REPLACE (CASE WHEN o.order_id IS NULL THEN n.paid_day ELSE o.paid_day END AS paid_day)
     FROM (${latestPerKeySql('stg_order_lines', LINE_KEY, [...cols, 'paid_known'], deduped === staged)}) n
     LEFT JOIN (SELECT o.shop_id, o.order_id, o.paid_day FROM orders o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id`);
-  await allocateLines(tx, 'new_lines', `${inShops('o')} AND NOT l.paid_known`);
+  // Lines that carry their own paid share (抖店 sub-orders) need no allocation.
+  const [unshared] = await tx.query('SELECT 1 AS x FROM new_lines WHERE NOT paid_known LIMIT 1');
+  if (unshared) await allocateLines(tx, 'new_lines', `${inShops('o')} AND NOT l.paid_known`);
   // Only an ERP's lines can be linked to a platform order: a platform's lines skip the lookups.
   await tx.exec(role === 'erp' ? `CREATE TEMP TABLE line_orders AS
     SELECT n.shop_id, n.order_id, bool_or(NOT n.paid_known) AS alloc,

@@ -39,13 +39,28 @@ export interface OrdersMergeInput {
 const progress = (a: string) =>
   `greatest(${a}.created_at, coalesce(${a}.paid_at, ${a}.created_at), coalesce(${a}.shipped_at, ${a}.created_at), coalesce(${a}.finished_at, ${a}.created_at))`;
 
-function aggregate(col: string): string {
+/** How an order column folds its fragments; undefined: the last fragment's value. */
+function aggregate(col: string): string | undefined {
   if (money.includes(col)) return `sum(${q(col)})`;
   if (col === 'item_count') return `CAST(sum(item_count) AS INTEGER)`;
   if (col === 'created_at' || col === 'paid_at') return `min(${q(col)})`;
   if (col === 'created_day') return `arg_min(created_day, created_at)`;
   if (col === 'paid_day') return `arg_min(paid_day, paid_at)`;
-  return `arg_max_null(${q(col)}, src_row)`;
+  return undefined;
+}
+
+/**
+ * One row per order from its fragments (`frags`, one row each): sums and firsts by
+ * aggregate, the other columns from the last fragment, found by its row number and joined
+ * back (an arg_max per column costs several times more).
+ */
+function foldFragments(cols: readonly string[], frags: string): string {
+  const folded = cols.filter((c) => c !== 'shop_id' && c !== 'order_id' && aggregate(c) !== undefined);
+  const pick = (c: string) => (c === 'shop_id' || c === 'order_id' || aggregate(c) !== undefined ? `a.${q(c)}` : `l.${q(c)}`);
+  return `SELECT ${cols.map((c) => `${pick(c)} AS ${q(c)}`).join(', ')}
+    FROM (SELECT shop_id, order_id, max(src_row) AS last_row, ${folded.map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
+          FROM ${frags} GROUP BY shop_id, order_id) a
+    JOIN ${frags} l ON l.shop_id = a.shop_id AND l.order_id = a.order_id AND l.src_row = a.last_row`;
 }
 
 export interface OrdersResult extends TableCounts {
@@ -108,11 +123,11 @@ export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<O
 async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boolean, fragsUnique: boolean): Promise<void> {
   const cols = colsOf(orders);
   // The last row per fragment wins; when no fragment repeats there is nothing to pick (no window sort).
-  const frags = fragsUnique ? 'stg_orders'
-    : '(SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1)';
-  const base = unique ? `SELECT ${cols.map(q).join(', ')} FROM stg_orders`
-    : `SELECT shop_id, order_id, ${cols.filter((c) => c !== 'shop_id' && c !== 'order_id').map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
-      FROM ${frags} GROUP BY shop_id, order_id`;
+  if (!unique && !fragsUnique) {
+    await tx.exec(`CREATE TEMP TABLE order_frags AS
+      SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1`);
+  }
+  const base = unique ? `SELECT ${cols.map(q).join(', ')} FROM stg_orders` : foldFragments(cols, fragsUnique ? 'stg_orders' : 'order_frags');
   if (!m.withLines && !m.amountsFromLines) {
     await tx.exec(`CREATE TEMP ${unique ? 'VIEW' : 'TABLE'} new_orders AS ${base}`);
     return;
