@@ -90,7 +90,8 @@ export async function mergeLines(
   // Lines that arrive before their order (宝贝报表 before 订单报表) still record that they need a share.
   await tx.exec(`INSERT INTO import_order_origins
     SELECT lo.shop_id, lo.order_id, ${tx.dialect.param(1)}, ${tx.dialect.param(2)}, ${tx.dialect.param(3)}, false, lo.alloc FROM line_orders lo
-    WHERE NOT lo.linked AND NOT EXISTS (SELECT 1 FROM import_order_origins g WHERE ${inShops('g')} AND g.shop_id = lo.shop_id AND g.order_id = lo.order_id)`,
+    ANTI JOIN (SELECT shop_id, order_id FROM import_order_origins g WHERE ${inShops('g')}) g ON g.shop_id = lo.shop_id AND g.order_id = lo.order_id
+    WHERE NOT lo.linked`,
     [role, source, runId]);
   return { table: 'order_lines', staged, duplicates: staged - deduped, inserted: by.insert ?? 0, updated: (by.update ?? 0) + dropped, unchanged: by.same ?? 0, linked: by.linked ?? 0 };
 }
