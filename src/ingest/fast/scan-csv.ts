@@ -14,6 +14,10 @@ import { isUtf8 } from 'node:buffer';
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
+/** A cell's first byte that is an Excel guard or a space (`=`, `'`, space, tab), and a last byte that is a space or control character. */
+const GUARD_FIRST = new Uint8Array(256);
+for (const b of [0x3d, 0x27, 0x20, 0x09]) GUARD_FIRST[b] = 1;
+const PADDED_LAST = new Uint8Array(256).fill(1, 0x01, 0x21);
 /** What a byte is to the scan: most bytes are PLAIN. */
 const [PLAIN, DELIM, QUOTE_KIND, BREAK, BLANK] = [0, 1, 2, 3, 4];
 /** Short rows are kept by record number for the quarantine; past this many the file goes the JS way. */
@@ -162,7 +166,7 @@ export class CsvScanner {
         continue;
       }
       if (k === BREAK) {
-        if (cellFirst >= 0) this.cellEnds(cells, cellFirst, cellLast);
+        if (cellFirst >= 0 && (GUARD_FIRST[cellFirst]! | PADDED_LAST[cellLast]!) !== 0) this.guard(cells);
         cellFirst = cellLast = -1;
         this.save(inQuotes, quoteClosed, pendingCR, cellLen, blankCell, cells, filled, begun, cellFirst, cellLast);
         this.endRecord(this.base + i);
@@ -175,7 +179,7 @@ export class CsvScanner {
       begun = true;
       i++;
       if (k === DELIM) {
-        if (cellFirst >= 0) this.cellEnds(cells, cellFirst, cellLast);
+        if (cellFirst >= 0 && (GUARD_FIRST[cellFirst]! | PADDED_LAST[cellLast]!) !== 0) this.guard(cells);
         cellFirst = cellLast = -1;
         cells++;
         cellLen = 0;
@@ -217,10 +221,9 @@ export class CsvScanner {
     this.begun = begun;
   }
 
-  /** A cell with text ended: is it as written, or does it need the cell-text rules? (data rows only) */
-  private cellEnds(column: number, first: number, last: number): void {
-    if (this.scan.records === 0) return;
-    if (first === 0x3d || first === 0x27 || first === 0x20 || first === 0x09 || (last >= 0x01 && last <= 0x20)) this.scan.guarded.add(column);
+  /** A data cell of this column is guarded or padded (the header does not count). */
+  private guard(column: number): void {
+    if (this.scan.records > 0) this.scan.guarded.add(column);
   }
 
   /** `end`: offset of the line break (or the end of the file) */
@@ -266,7 +269,7 @@ export class CsvScanner {
     if (this.carry.length) this.mark('bytes that are not UTF-8');
     else if (this.inQuotes) this.mark('a quoted cell is never closed');
     else if (this.begun || this.quoteClosed) {
-      if (this.cellFirst >= 0) this.cellEnds(this.cells, this.cellFirst, this.cellLast);
+      if (this.cellFirst >= 0 && (GUARD_FIRST[this.cellFirst]! | PADDED_LAST[this.cellLast]!) !== 0) this.guard(this.cells);
       this.quoteClosed = false;
       this.endRecord(this.base);
     }
