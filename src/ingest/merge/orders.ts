@@ -51,16 +51,18 @@ function aggregate(col: string): string | undefined {
 
 /**
  * One row per order from its fragments (`frags`, one row each): sums and firsts by
- * aggregate, the other columns from the last fragment, found by its row number and joined
- * back (an arg_max per column costs several times more).
+ * aggregate, the other columns from the last fragment, all in one struct (one arg_max
+ * instead of one per column: 0.8 s against 0.95 s at 1 M fragments, 3.3 s against 3.8 s at
+ * 3 M; joining the last fragment back on its row number took 4.9 s there).
  */
 function foldFragments(cols: readonly string[], frags: string): string {
-  const folded = cols.filter((c) => c !== 'shop_id' && c !== 'order_id' && aggregate(c) !== undefined);
-  const pick = (c: string) => (c === 'shop_id' || c === 'order_id' || aggregate(c) !== undefined ? `a.${q(c)}` : `l.${q(c)}`);
-  return `SELECT ${cols.map((c) => `${pick(c)} AS ${q(c)}`).join(', ')}
-    FROM (SELECT shop_id, order_id, max(src_row) AS last_row, ${folded.map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')}
-          FROM ${frags} GROUP BY shop_id, order_id) a
-    JOIN ${frags} l ON l.shop_id = a.shop_id AND l.order_id = a.order_id AND l.src_row = a.last_row`;
+  const keyed = (c: string) => c === 'shop_id' || c === 'order_id';
+  const folded = cols.filter((c) => !keyed(c) && aggregate(c) !== undefined);
+  const last = cols.filter((c) => !keyed(c) && aggregate(c) === undefined);
+  return `SELECT ${cols.map((c) => `${keyed(c) || aggregate(c) !== undefined ? q(c) : `last_row.${q(c)}`} AS ${q(c)}`).join(', ')}
+    FROM (SELECT shop_id, order_id, ${folded.map((c) => `${aggregate(c)} AS ${q(c)}`).join(', ')},
+            arg_max_null({${last.map((c) => `${q(c)}: ${q(c)}`).join(', ')}}, src_row) AS last_row
+          FROM ${frags} GROUP BY shop_id, order_id)`;
 }
 
 export interface OrdersResult extends TableCounts {
@@ -69,16 +71,17 @@ export interface OrdersResult extends TableCounts {
 }
 
 export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<OrdersResult> {
-  // Rows, orders, and fragments (Douyin sub-orders: distinct (order, frag_id)); one row per
-  // order (the usual 订单报表) is proven by hashes, and only counted exactly otherwise.
+  // Rows, orders, and fragments (Douyin sub-orders: distinct (order, frag_id)). Unique keys
+  // (one row per order, the usual 订单报表; one row per sub-order) are proven by hashes and only
+  // counted exactly otherwise; orders that fold are counted once folded.
   const probe = await keysUnique(tx, 'stg_orders', ['shop_id', 'order_id']);
-  const [st] = probe.unique ? [{ staged: probe.staged, keys: probe.staged, frags: probe.staged }]
-    : await tx.query<{ staged: bigint; keys: bigint; frags: bigint }>(`SELECT count(*) AS staged,
-      count(DISTINCT (shop_id, order_id)) AS keys, count(DISTINCT (shop_id, order_id, frag_id)) AS frags FROM stg_orders`);
-  const [staged, keys, distinctFrags] = [Number(st!.staged), Number(st!.keys), Number(st!.frags)];
+  const staged = probe.staged;
+  const fragProbe = probe.unique ? probe : await keysUnique(tx, 'stg_orders', ['shop_id', 'order_id', 'frag_id']);
+  const distinctFrags = fragProbe.unique ? staged : await count(tx, 'SELECT count(DISTINCT (shop_id, order_id, frag_id)) AS n FROM stg_orders');
   // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
   const frags = m.orderPerLine ? staged : distinctFrags;
-  await createNewOrders(tx, m, keys === staged, distinctFrags === staged);
+  await createNewOrders(tx, m, probe.unique, distinctFrags === staged);
+  const keys = probe.unique ? staged : await count(tx, 'SELECT count(*) AS n FROM new_orders');
   // A run whose shops hold no order (and no origin) yet cannot match a stored row: every
   // order is new, and the diff is the new rows themselves (a view: no copy, no join).
   const stored = (await anyStored(tx, 'orders', m.shops)) || (await anyStored(tx, 'import_order_origins', m.shops));
