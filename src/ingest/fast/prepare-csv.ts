@@ -73,6 +73,8 @@ async function* utf8Chunks(path: string, encoding: TextEncoding, skip: number): 
     let ahead: Promise<Buffer> | undefined;
     for await (const chunk of chunks) {
       const next = thread.write(chunk as Buffer);
+      // awaited next round; should the thread fail first, the rejection is not "unhandled"
+      next.catch(() => undefined);
       if (ahead) yield await ahead;
       ahead = next;
     }
