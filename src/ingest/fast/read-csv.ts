@@ -8,6 +8,7 @@
  * row index in the whole file (0 = the row after the header).
  */
 import type { Warehouse } from '../../warehouse/index.js';
+import { execInOrder } from '../merge/sql.js';
 import { rawCol, type CleanPlan } from './clean-table.js';
 
 const NEVER_IN_A_FILE = 'shoplens\u0001null';
@@ -19,10 +20,8 @@ export async function readPiece(tx: Warehouse, piece: string, width: number, pla
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
   // On all threads: staging runs before the run's transaction (import-file.ts), where DuckDB
   // frees each piece when it is dropped and spills what does not fit under memory_limit.
-  // rowid follows the file only while insertion order is kept; what comes after needs no order.
-  await tx.exec('SET preserve_insertion_order = true');
-  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
-  await tx.exec('SET preserve_insertion_order = false');
+  // rowid follows the file only while insertion order is kept.
+  await execInOrder(tx, `CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
 }
 
 /** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */

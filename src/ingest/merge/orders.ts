@@ -13,7 +13,7 @@
 import { orders } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
-import { anyStored, colsOf, count, countActions, keysUnique, q, sameRow, shopIn, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
+import { anyStored, colsOf, count, countActions, execInOrder, keysUnique, q, sameRow, shopIn, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
 
 const money = ['goods_amount', 'discount_platform', 'discount_shop', 'discount_creator', 'shipping_fee', 'order_total', 'paid_amount'];
 
@@ -154,9 +154,7 @@ async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boole
   // Folding is the merge's largest statement (three hash tables at once). Unordered, DuckDB
   // builds its output per thread besides them: at 3 M 抖店 rows that ran out of memory_limit
   // (384 MB) in 3 of 8 runs; kept in order, in none of 5.
-  await tx.exec('SET preserve_insertion_order = true');
-  await tx.exec(`CREATE TEMP TABLE new_orders AS SELECT n.* REPLACE (${replace.join(', ')}) FROM (${base}) n${joins}`);
-  await tx.exec('SET preserve_insertion_order = false');
+  await execInOrder(tx, `CREATE TEMP TABLE new_orders AS SELECT n.* REPLACE (${replace.join(', ')}) FROM (${base}) n${joins}`);
 }
 
 /** Which source wrote each order this run wrote (cross-source linking reads it). */

@@ -63,6 +63,17 @@ export async function stagedKeys(tx: Warehouse, stg: string, key: readonly strin
   return { staged, keys: await count(tx, `SELECT count(DISTINCT (${key.map(q).join(', ')})) AS n FROM ${q(stg)}`) };
 }
 
+/**
+ * Runs one statement with insertion order kept. An import runs unordered (import-file.ts:
+ * DuckDB then writes on every thread); the few statements that need file order, or less
+ * memory, ask for it here and the import's setting comes back after.
+ */
+export async function execInOrder(tx: Warehouse, sql: string, params: unknown[] = []): Promise<void> {
+  await tx.exec('SET preserve_insertion_order = true');
+  await tx.exec(sql, params as never);
+  await tx.exec('SET preserve_insertion_order = false');
+}
+
 export async function count(tx: Warehouse, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = await tx.query<{ n: bigint | number | null }>(sql, params as never);
   return Number(row?.n ?? 0);

@@ -73,8 +73,8 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
   const runId = newRunId(started);
   try {
     return await wh.session(async (s) => {
-      // Nothing an import writes needs a row order (the one table that does asks for it,
-      // fast/read-csv.ts): DuckDB then writes on every thread.
+      // Almost nothing an import writes needs a row order (what does asks for it: merge/sql.ts
+      // execInOrder): DuckDB then writes on every thread.
       await s.exec('SET preserve_insertion_order = false');
       const staged = await stageFile(s, opened, {
         path, ...(source ? { source } : {}), ...(shop ? { shop } : {}), timezone, resolver,
