@@ -26,17 +26,34 @@ export async function allocateLines(tx: Warehouse, table: string, where: string)
     WHERE t.shop_id = a.shop_id AND t.order_id = a.order_id AND t.line_id = a.line_id AND t.paid_amount IS DISTINCT FROM a.share`);
 }
 
+/**
+ * `new_lines`: one row per line, from staging alone (before the run's transaction). A line
+ * takes its order's payment day as this run gives the order (`run_orders`); mergeLines fits
+ * it to the order as merged.
+ */
+export async function prepareLines(s: Warehouse, stats: { staged: number; keys: number }, withOrders: boolean): Promise<void> {
+  const lines = latestPerKeySql('stg_order_lines', LINE_KEY, [...colsOf(orderLines), 'paid_known'], stats.keys === stats.staged);
+  await s.exec(withOrders
+    ? `CREATE TEMP TABLE new_lines AS
+      SELECT n.* REPLACE (CASE WHEN o.order_id IS NULL THEN n.paid_day ELSE o.paid_day END AS paid_day)
+      FROM (${lines}) n LEFT JOIN run_orders o ON o.shop_id = n.shop_id AND o.order_id = n.order_id`
+    : `CREATE TEMP TABLE new_lines AS ${lines}`);
+}
+
 export async function mergeLines(
   tx: Warehouse, role: SourceRole, withOrders: boolean, source: string, runId: string, shops: readonly string[], stats: { staged: number; keys: number },
+  /** this run's orders were all inserted into shops that held none: their payment days are the lines' already */
+  ordersAllNew: boolean,
 ): Promise<TableCounts> {
   const cols = colsOf(orderLines);
   const { staged, keys: deduped } = stats;
   const inShops = (a: string) => shopIn(a, shops);
-  // Lines follow their order's payment day (the order as this run merged it).
-  await tx.exec(`CREATE TEMP TABLE new_lines AS
-    SELECT n.* REPLACE (CASE WHEN o.order_id IS NULL THEN n.paid_day ELSE o.paid_day END AS paid_day)
-    FROM (${latestPerKeySql('stg_order_lines', LINE_KEY, [...cols, 'paid_known'], deduped === staged)}) n
-    LEFT JOIN (SELECT o.shop_id, o.order_id, o.paid_day FROM orders o WHERE ${inShops('o')}) o ON o.shop_id = n.shop_id AND o.order_id = n.order_id`);
+  // Lines follow their order's payment day as merged: the stored order's when the run kept
+  // it (an older export, an order an ERP file only links to) or gave only the lines.
+  if (!ordersAllNew) {
+    await tx.exec(`UPDATE new_lines n SET paid_day = o.paid_day FROM orders o
+      WHERE ${inShops('o')} AND o.shop_id = n.shop_id AND o.order_id = n.order_id AND n.paid_day IS DISTINCT FROM o.paid_day`);
+  }
   // Lines that carry their own paid share (抖店 sub-orders) need no allocation.
   const [unshared] = await tx.query('SELECT 1 AS x FROM new_lines WHERE NOT paid_known LIMIT 1');
   if (unshared) await allocateLines(tx, 'new_lines', `${inShops('o')} AND NOT l.paid_known`);

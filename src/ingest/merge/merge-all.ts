@@ -1,12 +1,18 @@
-/** The merge of one run, in dependency order, inside the run's transaction. */
+/**
+ * The merge of one run: prepareRun derives the run's own rows from staging before the
+ * transaction begins (it reads nothing stored); mergeAll applies them, in dependency order,
+ * inside the run's transaction. Why before: DuckDB reads a table made inside a transaction
+ * on one thread, and writes rows from it into the store at about half the speed (1 M order
+ * lines: 1.8 s against 0.95 s).
+ */
 import { adSpendDaily, inventoryDaily, trafficDaily } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
 import type { StageName } from '../stage/staging-tables.js';
 import { upsertKeyed } from './keyed.js';
-import { LINE_KEY, mergeLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
+import { LINE_KEY, mergeLines, prepareLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
 import { mergeCustomers, mergeProducts } from './masters.js';
-import { mergeOrders } from './orders.js';
+import { mergeOrders, prepareOrders, type PreparedOrders } from './orders.js';
 import { mergeRefunds } from './refunds.js';
 import { stagedKeys, type TableCounts } from './sql.js';
 
@@ -15,24 +21,40 @@ export interface MergeInput {
   source: string;
   role: SourceRole;
   amountsFromLines: boolean;
-  orderPerLine: boolean;
   seenAt: Date;
   staged: Record<StageName, number>;
   /** every shop the run's rows name: statements read only these shops' stored rows */
   shops: readonly string[];
+  prepared: PreparedRun;
+}
+
+/** The run's orders (`run_orders`) and lines (`new_lines`), one row per key. */
+export interface PreparedRun {
+  orders?: PreparedOrders;
+  lines?: { staged: number; keys: number };
+}
+
+/** Before the run's transaction, on the connection that staged it. */
+export async function prepareRun(s: Warehouse, staged: Record<StageName, number>, orderPerLine: boolean): Promise<PreparedRun> {
+  const lines = staged.order_lines > 0 ? await stagedKeys(s, 'stg_order_lines', LINE_KEY) : undefined;
+  const orders = staged.orders > 0
+    ? await prepareOrders(s, { orderPerLine, ...(lines ? { withLines: { unique: lines.keys === lines.staged } } : {}) })
+    : undefined;
+  if (lines) await prepareLines(s, lines, orders !== undefined);
+  return { ...(orders ? { orders } : {}), ...(lines ? { lines } : {}) };
 }
 
 export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCounts[]> {
   const out: TableCounts[] = [];
   const has = (t: StageName) => m.staged[t] > 0;
-  const lines = has('order_lines') ? await stagedKeys(tx, 'stg_order_lines', LINE_KEY) : undefined;
-  const merged = has('orders') ? await mergeOrders(tx, { ...m, ...(lines ? { withLines: { unique: lines.keys === lines.staged } } : {}) }) : undefined;
+  const { lines } = m.prepared;
+  const merged = m.prepared.orders ? await mergeOrders(tx, m, m.prepared.orders) : undefined;
   let orders: TableCounts | undefined;
   if (merged) {
     const { allNew: _, ...counts } = merged;
     out.push((orders = counts));
   }
-  if (lines) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops, lines));
+  if (lines) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops, lines, merged?.allNew ?? false));
   // Without lines in this run, inserted orders may have lines stored by an earlier run.
   if (orders && (orders.updated > 0 || (orders.inserted > 0 && !has('order_lines')))) await reallocateTouched(tx, m.shops);
   if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx, m.shops);

@@ -22,13 +22,9 @@ export interface OrdersMergeInput {
   source: string;
   role: SourceRole;
   amountsFromLines: boolean;
-  /** the source repeats the order on every line row (JD, ERPs) */
-  orderPerLine: boolean;
   seenAt: Date;
   /** the shops of this run: every statement reads only their rows */
   shops: readonly string[];
-  /** this run staged order lines too (`unique`: no line key repeats) */
-  withLines?: { unique: boolean };
 }
 
 /**
@@ -69,18 +65,63 @@ export interface OrdersResult extends TableCounts {
   allNew: boolean;
 }
 
-export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<OrdersResult> {
+/** The run's orders before its transaction (prepare.ts): `run_orders`, one row per order. */
+export interface PreparedOrders {
+  /** staged rows */
+  staged: number;
+  /** fragments: staged rows counted once per (order, sub-order) where rows carry their own share */
+  frags: number;
+  /** orders */
+  keys: number;
+}
+
+/**
+ * `run_orders`: one row per order, from staging alone. Staged rows with unique keys are the
+ * orders already (the usual 订单报表): a view, no copy. Otherwise fragments are folded, and
+ * units come from this run's lines (JD rows are one SKU each).
+ */
+export async function prepareOrders(s: Warehouse, o: {
+  /** the source repeats the order on every line row (JD, ERPs) */
+  orderPerLine: boolean;
+  /** this run staged order lines too (`unique`: no line key repeats) */
+  withLines?: { unique: boolean };
+}): Promise<PreparedOrders> {
   // Rows, orders, and fragments (Douyin sub-orders: distinct (order, frag_id)). Unique keys
   // (one row per order, the usual 订单报表; one row per sub-order) are proven by hashes and only
   // counted exactly otherwise; orders that fold are counted once folded.
-  const probe = await keysUnique(tx, 'stg_orders', ['shop_id', 'order_id']);
+  const probe = await keysUnique(s, 'stg_orders', ['shop_id', 'order_id']);
   const staged = probe.staged;
-  const fragProbe = probe.unique ? probe : await keysUnique(tx, 'stg_orders', ['shop_id', 'order_id', 'frag_id']);
-  const distinctFrags = fragProbe.unique ? staged : await count(tx, 'SELECT count(DISTINCT (shop_id, order_id, frag_id)) AS n FROM stg_orders');
+  const fragProbe = probe.unique ? probe : await keysUnique(s, 'stg_orders', ['shop_id', 'order_id', 'frag_id']);
+  const distinctFrags = fragProbe.unique ? staged : await count(s, 'SELECT count(DISTINCT (shop_id, order_id, frag_id)) AS n FROM stg_orders');
+  const cols = colsOf(orders);
+  // The last row per fragment wins; when no fragment repeats there is nothing to pick (no window sort).
+  if (!probe.unique && distinctFrags !== staged) {
+    await s.exec(`CREATE TEMP TABLE order_frags AS
+      SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1`);
+  }
+  const base = probe.unique ? `SELECT ${cols.map(q).join(', ')} FROM stg_orders` : foldFragments(cols, distinctFrags === staged ? 'stg_orders' : 'order_frags');
+  if (!o.withLines) {
+    await s.exec(`CREATE TEMP ${probe.unique ? 'VIEW' : 'TABLE'} run_orders AS ${base}`);
+  } else {
+    const lines = o.withLines.unique ? 'stg_order_lines'
+      : '(SELECT * FROM stg_order_lines QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, line_id ORDER BY src_row DESC) = 1)';
+    // Folding is the merge's largest statement (three hash tables at once). Unordered, DuckDB
+    // builds its output per thread besides them: at 3 M 抖店 rows that ran out of memory_limit
+    // (384 MB) in 3 of 8 runs; kept in order, in none of 5.
+    await execInOrder(s, `CREATE TEMP TABLE run_orders AS SELECT n.* REPLACE (coalesce(u.units, n.item_count) AS item_count)
+      FROM (${base}) n
+      LEFT JOIN (SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM ${lines} GROUP BY ALL) u
+        ON u.shop_id = n.shop_id AND u.order_id = n.order_id`);
+  }
   // Order rows that repeat on every line row (JD, ERPs) are one order by design, not duplicates.
-  const frags = m.orderPerLine ? staged : distinctFrags;
-  await createNewOrders(tx, m, probe.unique, distinctFrags === staged);
-  const keys = probe.unique ? staged : await count(tx, 'SELECT count(*) AS n FROM new_orders');
+  const frags = o.orderPerLine ? staged : distinctFrags;
+  const keys = probe.unique ? staged : await count(s, 'SELECT count(*) AS n FROM run_orders');
+  return { staged, frags, keys };
+}
+
+export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput, prepared: PreparedOrders): Promise<OrdersResult> {
+  const { staged, frags, keys } = prepared;
+  await createNewOrders(tx, m);
   // A run whose shops hold no order (and no origin) yet cannot match a stored row: every
   // order is new, and the diff is the new rows themselves (a view: no copy, no join).
   const stored = (await anyStored(tx, 'orders', m.shops)) || (await anyStored(tx, 'import_order_origins', m.shops));
@@ -117,44 +158,22 @@ export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput): Promise<O
 }
 
 /**
- * `new_orders`: one row per order. Staged rows with unique keys are the orders already (the
- * usual 订单报表): a view, no copy. Otherwise fragments are folded, and units come from this
- * run's lines (JD rows are one SKU each); generic sources without order amounts take them
- * from their stored lines.
+ * `new_orders`: the run's orders as they are merged, `run_orders` itself; generic sources
+ * without order amounts take them from their stored lines (a read of the store, so here in
+ * the transaction).
  */
-async function createNewOrders(tx: Warehouse, m: OrdersMergeInput, unique: boolean, fragsUnique: boolean): Promise<void> {
-  const cols = colsOf(orders);
-  // The last row per fragment wins; when no fragment repeats there is nothing to pick (no window sort).
-  if (!unique && !fragsUnique) {
-    await tx.exec(`CREATE TEMP TABLE order_frags AS
-      SELECT * FROM stg_orders QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, frag_id ORDER BY src_row DESC) = 1`);
-  }
-  const base = unique ? `SELECT ${cols.map(q).join(', ')} FROM stg_orders` : foldFragments(cols, fragsUnique ? 'stg_orders' : 'order_frags');
-  if (!m.withLines && !m.amountsFromLines) {
-    await tx.exec(`CREATE TEMP ${unique ? 'VIEW' : 'TABLE'} new_orders AS ${base}`);
+async function createNewOrders(tx: Warehouse, m: OrdersMergeInput): Promise<void> {
+  if (!m.amountsFromLines) {
+    await tx.exec('CREATE TEMP VIEW new_orders AS SELECT * FROM run_orders');
     return;
   }
-  const replace: string[] = [];
-  let joins = '';
-  if (m.withLines) {
-    replace.push('coalesce(u.units, n.item_count) AS item_count');
-    const lines = m.withLines.unique ? 'stg_order_lines'
-      : '(SELECT * FROM stg_order_lines QUALIFY row_number() OVER (PARTITION BY shop_id, order_id, line_id ORDER BY src_row DESC) = 1)';
-    joins += ` LEFT JOIN (SELECT shop_id, order_id, CAST(sum(qty) AS INTEGER) AS units FROM ${lines} GROUP BY ALL) u
-      ON u.shop_id = n.shop_id AND u.order_id = n.order_id`;
-  }
-  if (m.amountsFromLines) {
-    // Generic sources without order amounts: the order is what its stored lines add up to.
-    const from = (v: string, col: string) => `CASE WHEN s.order_id IS NULL THEN n.${col} ELSE CAST(${v} AS BIGINT) END AS ${col}`;
-    replace.push(from('s.goods', 'goods_amount'), from('s.paid', 'order_total'), from('CASE WHEN n.paid_at IS NULL THEN 0 ELSE s.paid END', 'paid_amount'));
-    joins += ` LEFT JOIN (SELECT l.shop_id, l.order_id, sum(l.goods_amount) AS goods, sum(l.paid_amount) AS paid FROM order_lines l
+  const from = (v: string, col: string) => `CASE WHEN s.order_id IS NULL THEN n.${col} ELSE CAST(${v} AS BIGINT) END AS ${col}`;
+  await tx.exec(`CREATE TEMP TABLE new_orders AS
+    SELECT n.* REPLACE (${from('s.goods', 'goods_amount')}, ${from('s.paid', 'order_total')}, ${from('CASE WHEN n.paid_at IS NULL THEN 0 ELSE s.paid END', 'paid_amount')})
+    FROM run_orders n
+    LEFT JOIN (SELECT l.shop_id, l.order_id, sum(l.goods_amount) AS goods, sum(l.paid_amount) AS paid FROM order_lines l
         WHERE ${shopIn('l', m.shops)} AND EXISTS (SELECT 1 FROM stg_orders x WHERE x.shop_id = l.shop_id AND x.order_id = l.order_id) GROUP BY ALL) s
-      ON s.shop_id = n.shop_id AND s.order_id = n.order_id`;
-  }
-  // Folding is the merge's largest statement (three hash tables at once). Unordered, DuckDB
-  // builds its output per thread besides them: at 3 M 抖店 rows that ran out of memory_limit
-  // (384 MB) in 3 of 8 runs; kept in order, in none of 5.
-  await execInOrder(tx, `CREATE TEMP TABLE new_orders AS SELECT n.* REPLACE (${replace.join(', ')}) FROM (${base}) n${joins}`);
+      ON s.shop_id = n.shop_id AND s.order_id = n.order_id`);
 }
 
 /** Which source wrote each order this run wrote (cross-source linking reads it). */

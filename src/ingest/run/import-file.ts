@@ -1,8 +1,9 @@
 /**
- * One import run: sniff → detect → stage, then merge → quality → log in ONE transaction.
- * Staging fills TEMP tables on the run's own connection before the transaction begins: it
- * writes nothing to the store, and outside a transaction DuckDB frees (or spills) what a
- * statement no longer needs, so memory stays bounded whatever the file size. DuckDB keeps the
+ * One import run: sniff → detect → stage → prepare, then merge → quality → log in ONE
+ * transaction. Staging and preparing (the run's own orders and lines, merge-all.ts) fill
+ * TEMP tables on the run's own connection before the transaction begins: they write nothing
+ * to the store, and outside a transaction DuckDB frees (or spills) what a statement no
+ * longer needs, so memory stays bounded whatever the file size. DuckDB keeps the
  * store as one file with a write-ahead log, so a run killed before COMMIT (even kill -9) leaves
  * the store exactly as it was; a run that fails rolls back whole.
  */
@@ -13,7 +14,7 @@ import { IngestErrors as E } from '../errors.js';
 import { genericSource } from '../mapping/generic-source.js';
 import { loadLookups, loadMapping } from '../mapping/load-mapping.js';
 import type { Mapping } from '../mapping/mapping-schema.js';
-import { mergeAll } from '../merge/merge-all.js';
+import { mergeAll, prepareRun } from '../merge/merge-all.js';
 import type { TableCounts } from '../merge/sql.js';
 import type { Finding } from '../quality/checks.js';
 import { runQuality } from '../quality/report.js';
@@ -87,13 +88,14 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         fail(E.INGEST_STRICT_REJECTED, { file: path, count: staged.badRows, first: `row ${p.row} ${p.column}: ${reasonOf(p).en}` }, { file: p.file, row: p.row, column: p.column });
       }
       o.onProgress?.(staged.rowsRead, 'merging');
+      const prepared = await prepareRun(s, staged.staged, staged.sources.some((f) => f.orderPerLine === true));
       return s.transaction(async (tx) => {
         const role = staged.sources[0]!.role;
         await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
         const shops = [...resolver.seen.keys()].sort();
         const tables = await mergeAll(tx, {
           runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
-          orderPerLine: staged.sources.some((s) => s.orderPerLine === true), seenAt: started, staged: staged.staged, shops,
+          seenAt: started, staged: staged.staged, shops, prepared,
         });
         const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);
         const sum = (k: 'inserted' | 'updated' | 'unchanged') => tables.reduce((a, t) => a + t[k], 0);
