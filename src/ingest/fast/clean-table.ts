@@ -44,7 +44,7 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
     return t;
   };
   const x = (f: string) => (sfx: string) => q(`x_${f}__${sfx}`);
-  const out: string[] = ['short'];
+  const out: string[] = ['rn', 'short'];
   const js: string[] = [];
   for (const [f, kind] of Object.entries(src.kinds)) {
     const t = text(f, map.get(f)?.index);
@@ -111,13 +111,4 @@ export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string 
     statusRaw: `coalesce(c.${q(`f_${src.status.field}`)}, '')`,
     statusKnown: `(c.m__status IS NOT NULL)`,
   };
-}
-
-/**
- * The columns whose cells exports usually guard (IDs: `="123"`, a leading tab): the guess a
- * file read while it is scanned is cleaned with, checked against the scan afterwards.
- */
-export function usuallyGuarded(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'shop_id' | 'shop_name'>): Set<number> {
-  const ids = Object.entries(src.kinds).filter(([, k]) => k === 'id').map(([f]) => map.get(f)?.index);
-  return new Set([...ids, shopMap.get('shop_id')?.index].filter((x): x is number => x !== undefined));
 }

@@ -1,23 +1,29 @@
 /**
- * Gets a CSV ready for DuckDB's read_csv. One scan (scan-csv.ts) checks the file is regular,
- * counts its records and finds the cuts between pieces.
+ * Gets a CSV ready for DuckDB's read_csv: a UTF-8 copy in a temporary folder whose every data
+ * record begins with its row index (`rn`, 0 = the row after the header), written as one scan
+ * (scan-csv.ts) checks the file is regular and counts its records. GBK/GB18030 is transcoded on
+ * the way (read/gbk-utf8.ts; DuckDB decodes GBK only through an extension that has to be
+ * downloaded).
  *
- * - A UTF-8 file is read by DuckDB where it lies (read_csv skips a BOM): `scanCsv` only scans.
- * - GBK/GB18030 is transcoded to UTF-8 (read/gbk-utf8.ts) in a temporary folder (DuckDB decodes
- *   GBK only through an extension that has to be downloaded): `prepareCsv`.
- * - SHOPLENS_INGEST_PIECE_ROWS cuts the text into pieces of that many data rows, each a small
- *   CSV with the file's header (the tests use it to run the piece logic on small files). By
- *   default the whole file is one piece: staging runs outside the run's transaction, where
- *   DuckDB spills what does not fit in memory_limit, so a piece needs no bound of its own.
+ * Why the row index is written into the file: read_csv reads a file on every thread, and what
+ * a parallel statement writes is in file order only when DuckDB can keep it so; a cleaning
+ * statement it cannot (a join in the plan) put a 1 M-row file's rows out of order in blocks of
+ * ~33 k, so row numbers taken from rowid were wrong. Written in the file, the index is right
+ * whatever order DuckDB works in, and the cleaning runs unordered on every thread.
+ *
+ * SHOPLENS_INGEST_PIECE_ROWS cuts the copy into pieces of that many data rows, each a small
+ * CSV with the file's header (the tests use it to run the piece logic on small files). By
+ * default the whole file is one piece: staging runs outside the run's transaction, where
+ * DuckDB spills what does not fit in memory_limit, so a piece needs no bound of its own.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasNativeGb18030, type TextEncoding } from '../read/encoding.js';
 import { GbkThread } from '../read/gbk-thread.js';
 import { GbkToUtf8 } from '../read/gbk-utf8.js';
+import { NumberedCopy } from './numbered-copy.js';
 import { CsvScanner, type CsvScan } from './scan-csv.js';
 
 const READ_CHUNK = 4 << 20;
@@ -27,20 +33,6 @@ const THREAD_BYTES = 16 << 20;
 function pieceRows(): number {
   const n = Number(process.env.SHOPLENS_INGEST_PIECE_ROWS);
   return Number.isSafeInteger(n) && n > 0 ? n : Infinity;
-}
-
-/** true: DuckDB reads the file itself, as one piece (`scanCsv` meanwhile). */
-export const readsInPlace = (encoding: TextEncoding) => (encoding === 'utf-8' || encoding === 'utf-8-bom') && pieceRows() === Infinity;
-
-/** The scan of a UTF-8 file DuckDB reads in place; stops early once the file is irregular. */
-export async function scanCsv(path: string, skip: number, onRecords?: (n: number) => void): Promise<CsvScan> {
-  const scanner = new CsvScanner(true);
-  for await (const chunk of createReadStream(path, { start: skip, highWaterMark: READ_CHUNK })) {
-    scanner.push(chunk as Buffer);
-    onRecords?.(scanner.scan.records);
-    if (scanner.scan.irregular) break;
-  }
-  return scanner.end();
 }
 
 export interface PreparedCsv {
@@ -96,46 +88,14 @@ export async function prepareCsv(path: string, encoding: TextEncoding, skip: num
   try {
     // Our own UTF-8 encoding of decoded GBK is valid by construction; a UTF-8 file is checked.
     const rows = pieceRows();
-    const scanner = new CsvScanner(encoding !== 'gb18030', rows);
-    const pieces: string[] = [];
-    let header: Buffer[] = [];
-    let out: WriteStream | undefined;
-    let offset = 0;
-    let usedCuts = 0;
-    const write = async (b: Buffer) => {
-      if (b.length === 0) return;
-      if (!out) header.push(b);
-      else if (!out.write(b)) await once(out, 'drain');
-    };
-    const next = async () => {
-      if (out) { out.end(); await once(out, 'finish'); }
-      const p = join(dir, `piece-${pieces.length}.csv`);
-      pieces.push(p);
-      out = createWriteStream(p);
-      const h = Buffer.concat(header);
-      header = [h];
-      out.write(h);
-    };
-    const put = async (b: Buffer) => {
-      scanner.push(b);
-      let pos = 0;
-      for (; usedCuts < scanner.scan.cuts.length; usedCuts++) {
-        const at = scanner.scan.cuts[usedCuts]! - offset;
-        await write(b.subarray(pos, at));
-        pos = at;
-        await next();
-      }
-      await write(b.subarray(pos));
-      offset += b.length;
-    };
+    const copy = new NumberedCopy(dir, rows, new CsvScanner(encoding !== 'gb18030'));
     for await (const chunk of utf8Chunks(path, encoding, skip)) {
-      await put(chunk);
-      onRecords?.(scanner.scan.records);
-      if (scanner.scan.irregular) break;
+      await copy.push(chunk);
+      onRecords?.(copy.scanner.scan.records);
+      if (copy.scanner.scan.irregular) break;
     }
-    const scan = scanner.end();
-    if (out) { (out as WriteStream).end(); await once(out as WriteStream, 'finish'); }
-    return { pieces, rows, scan, cleanup };
+    const scan = await copy.end();
+    return { pieces: copy.pieces, rows, scan, cleanup };
   } catch (e) {
     await cleanup();
     throw e;

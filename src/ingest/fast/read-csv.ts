@@ -1,37 +1,35 @@
 /**
  * DuckDB reads and cleans one piece of the CSV (prepare-csv.ts) in one statement into the
- * TEMP table `cln_rows`: read_csv gives one VARCHAR column `c<i>` per header column (only
+ * TEMP table `cln_rows`: read_csv gives the row index `rn` the copy begins each record with
+ * (0 = the row after the header), then one VARCHAR column `c<i>` per header column (only
  * those the source uses are kept; the rest are parsed and dropped), every cell exactly as
  * written — empty cells are '' and cells past the end of a short row NULL (the NULL spelling
  * is a string no export contains) — and the cleaning SQL (clean-table.ts) runs over them.
- * Insertion order is preserved, so rowid follows the file; the view `cln` adds `rn`, the data
- * row index in the whole file (0 = the row after the header).
  */
 import type { Warehouse } from '../../warehouse/index.js';
-import { execInOrder } from '../merge/sql.js';
 import { rawCol, type CleanPlan } from './clean-table.js';
 
 const NEVER_IN_A_FILE = 'shoplens\u0001null';
 
 /** Reads and cleans a piece into `cln_rows`; `checkPiece` then compares it with the scan. */
 export async function readPiece(tx: Warehouse, piece: string, width: number, plan: CleanPlan): Promise<void> {
-  const columns = Array.from({ length: width }, (_, i) => `'${rawCol(i)}': 'VARCHAR'`).join(', ');
+  const columns = ["'rn': 'BIGINT'", ...Array.from({ length: width }, (_, i) => `'${rawCol(i)}': 'VARCHAR'`)].join(', ');
   const csv = `read_csv(${tx.dialect.param(1)}, auto_detect = false, header = false, skip = 1, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
-  // On all threads: staging runs before the run's transaction (import-file.ts), where DuckDB
-  // frees each piece when it is dropped and spills what does not fit under memory_limit.
-  // rowid follows the file only while insertion order is kept.
-  await execInOrder(tx, `CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
+  // On all threads, in any order: staging runs before the run's transaction (import-file.ts),
+  // where DuckDB frees each piece when it is dropped and spills what does not fit under memory_limit.
+  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
 }
 
 /** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */
 export async function checkPiece(tx: Warehouse, expect: { rows: number; short: number; offset: number }): Promise<boolean> {
-  const [r] = await tx.query<{ n: bigint; short: bigint | null; base: bigint | null; span: bigint | null }>(`SELECT count(*) AS n,
-    count(*) FILTER (WHERE short) AS short, min(rowid) AS base, max(rowid) - min(rowid) + 1 AS span FROM cln_rows`);
-  // Row ids may count from an offset (inside a transaction), but without gaps: rowid − min(rowid) is the row index in the piece.
-  await tx.exec(`CREATE TEMP VIEW cln AS SELECT *, rowid - ${BigInt(r!.base ?? 0n)} + ${expect.offset} AS rn FROM cln_rows`);
-  // The scan counted records as our parser does: DuckDB must have the same rows and short rows.
-  return Number(r!.n) === expect.rows && Number(r!.short ?? 0) === expect.short && r!.span === r!.n;
+  const [r] = await tx.query<{ n: bigint; short: bigint | null; lo: bigint | null; hi: bigint | null }>(`SELECT count(*) AS n,
+    count(*) FILTER (WHERE short) AS short, min(rn) AS lo, max(rn) AS hi FROM cln_rows`);
+  await tx.exec('CREATE TEMP VIEW cln AS SELECT * FROM cln_rows');
+  // The scan counted records as our parser does: DuckDB must have the same rows, short rows
+  // and row indexes (one per record of the piece, so none can repeat when the count and the ends agree).
+  return Number(r!.n) === expect.rows && Number(r!.short ?? 0) === expect.short
+    && Number(r!.lo) === expect.offset && Number(r!.hi) === expect.offset + expect.rows - 1;
 }
 
 export async function dropPiece(tx: Warehouse): Promise<void> {

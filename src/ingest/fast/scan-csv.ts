@@ -34,8 +34,6 @@ export interface CsvScan {
   headerCells: number;
   /** record number → cell count, for records with fewer cells than the header */
   short: Map<number, number>;
-  /** byte offsets where a new piece starts: after the header, then after every `chunkRows` data rows */
-  cuts: number[];
   /**
    * Columns (0-based) where some data cell, as read_csv gives it, starts with an Excel guard
    * or a space (`=`, `'`, space, tab) or ends with a space or control character: only their
@@ -65,9 +63,13 @@ export class CsvScanner {
   private recordStart = 0;
   /** the bytes of a UTF-8 character cut by the chunk end */
   private carry: Uint8Array = new Uint8Array(0);
-  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map(), cuts: [], guarded: new Set() };
-  /** a piece ends with the record just ended: the next record's first byte is a cut */
-  private cutPending = false;
+  readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map(), guarded: new Set() };
+  /** a record (or a blank line) just ended: the next byte begins the next one */
+  private startPending = true;
+  /** file offset of the current record's first byte */
+  private start = 0;
+  /** first bytes of data records ended since the last `takeStarts` */
+  private starts: number[] = [];
 
   /** first and last byte of the current cell's text (-1: none yet) */
   private cellFirst = -1;
@@ -76,7 +78,7 @@ export class CsvScanner {
   private readonly kinds = new Uint8Array(256);
 
   /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
-  constructor(private readonly checkUtf8: boolean, private readonly chunkRows = Infinity, delimiter = ',') {
+  constructor(private readonly checkUtf8: boolean, delimiter = ',') {
     this.kinds[QUOTE] = QUOTE_KIND;
     this.kinds[CR] = BREAK;
     this.kinds[LF] = BREAK;
@@ -136,9 +138,9 @@ export class CsvScanner {
         i++;
         continue;
       }
-      if (this.cutPending) {
-        this.cutPending = false;
-        this.scan.cuts.push(this.base + i);
+      if (this.startPending) {
+        this.startPending = false;
+        this.start = this.base + i;
       }
       if (quoteClosed) {
         quoteClosed = false;
@@ -232,6 +234,7 @@ export class CsvScanner {
     const s = this.scan;
     if (end - this.recordStart > MAX_RECORD_BYTES) return this.mark('a row longer than 1 MiB');
     this.recordStart = end + 1;
+    this.startPending = true;
     if (!this.begun && s.records > 0) {
       // An empty line: DuckDB skips it, we count it. Harmless only at the very end.
       this.blankSeen = true;
@@ -250,8 +253,20 @@ export class CsvScanner {
       if (s.short.size >= MAX_SHORT) return this.mark('too many short rows');
       s.short.set(s.records, cells);
     }
-    if (s.records === 1 || (s.records - 1) % this.chunkRows === 0) this.cutPending = true;
+    if (s.records > 1) this.starts.push(this.start);
     this.reset();
+  }
+
+  /** File offsets of the first bytes of the data records ended since the last call, in order. */
+  takeStarts(): number[] {
+    const starts = this.starts;
+    this.starts = [];
+    return starts;
+  }
+
+  /** Where the record under way began (it may yet turn out a blank line); Infinity between records. */
+  get openFrom(): number {
+    return this.startPending ? Infinity : this.start;
   }
 
   private reset(): void {

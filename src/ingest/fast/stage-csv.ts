@@ -8,8 +8,6 @@
  *   prepare (transcode + scan + cut into pieces) → per piece: cln (read_csv + cleaning SQL)
  *   → shops → prob → staging → the rows only JS can decide
  *
- * A UTF-8 file read as one piece skips preparing: DuckDB reads and cleans the file where it
- * lies while JS scans it, and the two must agree before anything is staged.
  */
 import type { Warehouse } from '../../warehouse/index.js';
 import { zoneOf } from '../clean/dates.js';
@@ -20,10 +18,10 @@ import { Collector } from '../stage/collector.js';
 import { KEEP_PROBLEMS, RowStager, type QuarantineEntry } from '../stage/row-stager.js';
 import { stageNames, stageTables, type StageName } from '../stage/staging-tables.js';
 import type { ShopResolver } from '../run/shops.js';
-import { cleanPlan, cleanRow, q, usuallyGuarded, type CleanPlan } from './clean-table.js';
+import { cleanPlan, cleanRow, q, type CleanPlan } from './clean-table.js';
 import { CollectorSql } from './collector-sql.js';
 import { stageJsRows } from './js-rows.js';
-import { prepareCsv, readsInPlace, scanCsv, type PreparedCsv } from './prepare-csv.js';
+import { prepareCsv, type PreparedCsv } from './prepare-csv.js';
 import { listProblems, problemsSql } from './problems-sql.js';
 import { checkPiece, dropPiece, readPiece } from './read-csv.js';
 import { ShopMapper } from './shop-map.js';
@@ -62,7 +60,7 @@ export interface FastCsvResult {
 
 export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<FastCsvResult | undefined> {
   const width = i.header.length;
-  const prepared = await prepare(tx, i);
+  const prepared = await prepare(i);
   if (!prepared) return undefined;
   const { scan, plan } = prepared;
   try {
@@ -83,7 +81,7 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
       if (rows <= 0) break;
       // record numbers: the header is record 1, data row `rn` is record rn + 2
       const short = [...scan.short.keys()].filter((n) => n - 2 >= offset && n - 2 < offset + rows).length;
-      if (!prepared.inPlace) await readPiece(tx, piece, width, plan);
+      await readPiece(tx, piece, width, plan);
       if (!(await checkPiece(tx, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
       const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
       const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
@@ -115,32 +113,10 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
   }
 }
 
-/**
- * The pieces to read, and the cleaning plan for the columns the scan found guarded. A file
- * DuckDB reads in place is read and cleaned (into `cln_rows`) while JS scans it, on the guess
- * that only the usual columns are guarded; when the scan finds more, it is cleaned again. A
- * read_csv failure counts only if the scan found the file regular.
- */
-async function prepare(tx: Warehouse, i: FastCsvInput): Promise<(PreparedCsv & { inPlace: boolean; plan: CleanPlan }) | undefined> {
-  const width = i.header.length;
-  const planFor = (guarded: ReadonlySet<number>) => cleanPlan(i.sql, i.map, i.shopMap, width, guarded);
-  const reading = (n: number) => i.onProgress?.(Math.max(0, n - 1), 'reading');
-  if (!readsInPlace(i.encoding)) {
-    const prepared = await prepareCsv(i.path, i.encoding, i.skip, reading);
-    return prepared && { ...prepared, inPlace: false, plan: planFor(prepared.scan.guarded) };
-  }
-  const guess = usuallyGuarded(i.sql, i.map, i.shopMap);
-  const [scan, read] = await Promise.allSettled([scanCsv(i.path, i.skip, reading), readPiece(tx, i.path, width, planFor(guess))]);
-  if (scan.status === 'rejected') throw scan.reason;
-  const s = scan.value;
-  const regular = !s.irregular && s.headerCells === width && s.records >= 2;
-  if (read.status === 'rejected' && regular) throw read.reason;
-  const plan = planFor(s.guarded);
-  if (regular && [...s.guarded].some((c) => !guess.has(c))) {
-    await dropPiece(tx);
-    await readPiece(tx, i.path, width, plan);
-  }
-  return { pieces: [i.path], rows: Infinity, scan: s, inPlace: true, plan, cleanup: async () => undefined };
+/** The pieces to read (the numbered copy), and the cleaning plan for the columns the scan found guarded. */
+async function prepare(i: FastCsvInput): Promise<(PreparedCsv & { plan: CleanPlan }) | undefined> {
+  const prepared = await prepareCsv(i.path, i.encoding, i.skip, (n) => i.onProgress?.(Math.max(0, n - 1), 'reading'));
+  return prepared && { ...prepared, plan: cleanPlan(i.sql, i.map, i.shopMap, i.header.length, prepared.scan.guarded) };
 }
 
 /** Declines after staging began: the staging tables are emptied, the JS path starts over. */

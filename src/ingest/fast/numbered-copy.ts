@@ -1,0 +1,108 @@
+/**
+ * Writes a CSV's UTF-8 text, as a scanner (scan-csv.ts) reads it, to pieces in which every
+ * data record begins with its row index: `rn,` (0 = the row after the header). A record's
+ * bytes wait until the scanner has seen it end as a data record (not a blank line), so the
+ * index goes exactly where the record begins, whatever the chunk boundaries.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { CsvScan, CsvScanner } from './scan-csv.js';
+
+export class NumberedCopy {
+  /** the pieces written, in file order; piece k holds data rows k·rows … */
+  readonly pieces: string[] = [];
+  /** text not written yet, and its file offset */
+  private held: Buffer = Buffer.alloc(0);
+  private heldAt = 0;
+  /** the bytes before the first data record; every piece begins with them */
+  private header: Buffer | undefined;
+  private rn = 0;
+  private out: WriteStream | undefined;
+
+  constructor(private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner) {}
+
+  async push(chunk: Buffer): Promise<void> {
+    this.scanner.push(chunk);
+    const text = this.held.length ? Buffer.concat([this.held, chunk]) : chunk;
+    await this.emit(text, this.scanner.takeStarts(), this.scanner.openFrom);
+  }
+
+  /** The end of the text: the scan's answer, once every piece is on disk. */
+  async end(): Promise<CsvScan> {
+    const scan = this.scanner.end();
+    await this.emit(this.held, this.scanner.takeStarts(), Infinity);
+    if (this.out) {
+      this.out.end();
+      await once(this.out, 'finish');
+    }
+    return scan;
+  }
+
+  /** Writes `text` up to the record under way, an index before each data record's start. */
+  private async emit(text: Buffer, starts: readonly number[], openFrom: number): Promise<void> {
+    const at = (offset: number) => offset - this.heldAt;
+    let pos = 0;
+    let k = 0;
+    if (this.header === undefined) {
+      // Nothing is written before the first data record begins: until then it is all header.
+      if (starts.length === 0) return this.hold(text, 0);
+      this.header = Buffer.from(text.subarray(0, at(starts[0]!)));
+      pos = at(starts[0]!);
+    }
+    const until = Math.min(text.length, at(openFrom));
+    while (k < starts.length) {
+      if (this.rn % this.rows === 0) await this.nextPiece();
+      // the records that go to this piece
+      const last = Math.min(starts.length, k + (this.rows - (this.rn % this.rows)));
+      const end = last < starts.length ? at(starts[last]!) : until;
+      await this.write(numbered(text, pos, end, starts.slice(k, last).map(at), this.rn));
+      this.rn += last - k;
+      k = last;
+      pos = end;
+    }
+    // Bytes after the last data record that are not a record under way (a final line break, blank lines).
+    if (until > pos && this.out) {
+      await this.write(text.subarray(pos, until));
+      pos = until;
+    }
+    this.hold(text, pos);
+  }
+
+  private hold(text: Buffer, from: number): void {
+    this.held = Buffer.from(text.subarray(from));
+    this.heldAt += from;
+  }
+
+  private async nextPiece(): Promise<void> {
+    if (this.out) {
+      this.out.end();
+      await once(this.out, 'finish');
+    }
+    const p = join(this.dir, `piece-${this.pieces.length}.csv`);
+    this.pieces.push(p);
+    this.out = createWriteStream(p);
+    await this.write(this.header!);
+  }
+
+  private async write(b: Buffer): Promise<void> {
+    if (b.length > 0 && !this.out!.write(b)) await once(this.out!, 'drain');
+  }
+}
+
+/** text[from, to) with `rn,` inserted at each start (ascending, from ≤ start < to), rn counting up from `first`. */
+function numbered(text: Buffer, from: number, to: number, starts: readonly number[], first: number): Buffer {
+  let size = to - from;
+  for (let k = 0; k < starts.length; k++) size += String(first + k).length + 1;
+  const out = Buffer.allocUnsafe(size);
+  let w = 0;
+  let r = from;
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k]!;
+    w += text.copy(out, w, r, s);
+    w += out.write(`${first + k},`, w, 'latin1');
+    r = s;
+  }
+  text.copy(out, w, r, to);
+  return out;
+}
