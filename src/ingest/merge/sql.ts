@@ -65,8 +65,9 @@ export async function stagedKeys(tx: Warehouse, stg: string, key: readonly strin
 
 /**
  * Runs one statement with insertion order kept. An import runs unordered (import-file.ts:
- * DuckDB then writes on every thread); the few statements that need file order, or less
- * memory, ask for it here and the import's setting comes back after.
+ * DuckDB then writes on every thread); a statement that needs less memory asks for it here
+ * (folding sub-orders: orders.ts) and the import's setting comes back after. Row numbers never
+ * depend on it: they are in the data (fast/numbered-copy.ts).
  */
 export async function execInOrder(tx: Warehouse, sql: string, params: unknown[] = []): Promise<void> {
   await tx.exec('SET preserve_insertion_order = true');

@@ -74,8 +74,8 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
   const runId = newRunId(started);
   try {
     return await wh.session(async (s) => {
-      // Almost nothing an import writes needs a row order (what does asks for it: merge/sql.ts
-      // execInOrder): DuckDB then writes on every thread.
+      // Nothing an import writes needs a row order (row numbers are in the data): DuckDB then
+      // writes on every thread (merge/sql.ts execInOrder, for a statement that needs less memory).
       await s.exec('SET preserve_insertion_order = false');
       const staged = await stageFile(s, opened, {
         path, ...(source ? { source } : {}), ...(shop ? { shop } : {}), timezone, resolver,
