@@ -9,6 +9,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { CsvScan, CsvScanner } from './scan-csv.js';
 
+/** bytes the copy may have in flight to the disk before it waits */
+const WRITE_BUFFER = 32 << 20;
+
 export class NumberedCopy {
   /** the pieces written, in file order; piece k holds data rows k·rows … */
   readonly pieces: string[] = [];
@@ -81,7 +84,8 @@ export class NumberedCopy {
     }
     const p = join(this.dir, `piece-${this.pieces.length}.csv`);
     this.pieces.push(p);
-    this.out = createWriteStream(p);
+    // a deep write buffer: waiting for each chunk to reach the disk would idle the scan
+    this.out = createWriteStream(p, { highWaterMark: WRITE_BUFFER });
     await this.write(this.header!);
   }
 
@@ -93,16 +97,30 @@ export class NumberedCopy {
 /** text[from, to) with `rn,` inserted at each start (ascending, from ≤ start < to), rn counting up from `first`. */
 function numbered(text: Buffer, from: number, to: number, starts: readonly number[], first: number): Buffer {
   let size = to - from;
-  for (let k = 0; k < starts.length; k++) size += String(first + k).length + 1;
+  for (let k = 0; k < starts.length; k++) size += digits(first + k) + 1;
   const out = Buffer.allocUnsafe(size);
   let w = 0;
   let r = from;
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k]!;
     w += text.copy(out, w, r, s);
-    w += out.write(`${first + k},`, w, 'latin1');
+    // the index in ASCII digits, written by hand (a string per row costs more than the copy)
+    let n = first + k;
+    const len = digits(n);
+    for (let d = w + len - 1; d >= w; d--, n = Math.floor(n / 10)) out[d] = 0x30 + (n % 10);
+    out[w + len] = 0x2c;
+    w += len + 1;
     r = s;
   }
   text.copy(out, w, r, to);
   return out;
+}
+
+function digits(n: number): number {
+  let len = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    len++;
+  }
+  return len;
 }

@@ -67,7 +67,9 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
     source = findSource(o.source) ?? fail(E.INGEST_SOURCE_UNKNOWN, { source: o.source, known: sourceFormats.map((s) => s.id).join(', ') });
   }
   const opened = await openTable(path, mapping ? { delimiter: mapping.delimiter } : {});
-  const sha256 = await sha256File(path);
+  // hashed on another thread while the file is read; awaited where the log needs it
+  const hashing = sha256File(path);
+  hashing.catch(() => undefined);
   const shop = o.shop ?? mapping?.shop;
   const resolver = await ShopResolver.load(wh);
   const timezone = o.timezone ?? mapping?.timezone ?? (shop ? resolver.zones.get(shop) : undefined) ?? DEFAULT_TIMEZONE;
@@ -100,7 +102,7 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);
         const sum = (k: 'inserted' | 'updated' | 'unchanged') => tables.reduce((a, t) => a + t[k], 0);
         const run: ImportRunRow = {
-          run_id: runId, started_at: started, finished_at: new Date(), file: path, sha256, source: sourceName, encoding: opened.encoding,
+          run_id: runId, started_at: started, finished_at: new Date(), file: path, sha256: await hashing, source: sourceName, encoding: opened.encoding,
           shop_ids: shops.join(','), status: 'committed', strict: o.strict ?? false, rows_read: staged.rowsRead,
           rows_inserted: sum('inserted'), rows_updated: sum('updated'), rows_unchanged: sum('unchanged'),
           rows_quarantined: staged.badRows, duration_ms: Date.now() - started.getTime(),
@@ -119,7 +121,7 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
     });
   } catch (e) {
     if (e instanceof DryRunDone) return e.result;
-    if (isShopLensError(e) && e.code === E.INGEST_STRICT_REJECTED.code) await recordRejected(wh, runId, path, sha256, opened.encoding, started, o, e);
+    if (isShopLensError(e) && e.code === E.INGEST_STRICT_REJECTED.code) await recordRejected(wh, runId, path, await hashing, opened.encoding, started, o, e);
     throw e;
   }
 }
