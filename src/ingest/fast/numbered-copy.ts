@@ -12,9 +12,16 @@ import type { CsvScan, CsvScanner } from './scan-csv.js';
 /** bytes the copy may have in flight to the disk before it waits */
 const WRITE_BUFFER = 32 << 20;
 
+/** A piece on disk: its path, the index of its first data row, and how many rows it holds. */
+export interface CsvPiece {
+  path: string;
+  offset: number;
+  rows: number;
+}
+
 export class NumberedCopy {
   /** the pieces written, in file order; piece k holds data rows k·rows … */
-  readonly pieces: string[] = [];
+  readonly pieces: CsvPiece[] = [];
   /** text not written yet, and its file offset */
   private held: Buffer = Buffer.alloc(0);
   private heldAt = 0;
@@ -23,7 +30,11 @@ export class NumberedCopy {
   private rn = 0;
   private out: WriteStream | undefined;
 
-  constructor(private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner) {}
+  /** `onPiece`: a piece is complete on disk (called in file order) */
+  constructor(
+    private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner,
+    private readonly onPiece: (piece: CsvPiece) => void = () => undefined,
+  ) {}
 
   async push(chunk: Buffer): Promise<void> {
     this.scanner.push(chunk);
@@ -35,10 +46,7 @@ export class NumberedCopy {
   async end(): Promise<CsvScan> {
     const scan = this.scanner.end();
     await this.emit(this.held, this.scanner.takeStarts(), Infinity);
-    if (this.out) {
-      this.out.end();
-      await once(this.out, 'finish');
-    }
+    await this.closePiece();
     return scan;
   }
 
@@ -55,7 +63,12 @@ export class NumberedCopy {
     }
     const until = Math.min(text.length, at(openFrom));
     while (k < starts.length) {
-      if (this.rn % this.rows === 0) await this.nextPiece();
+      if (this.rn % this.rows === 0) {
+        // what is left of the previous record (its line break) stays in the previous piece
+        if (this.out) await this.write(text.subarray(pos, at(starts[k]!)));
+        pos = at(starts[k]!);
+        await this.nextPiece();
+      }
       // the records that go to this piece
       const last = Math.min(starts.length, k + (this.rows - (this.rn % this.rows)));
       const end = last < starts.length ? at(starts[last]!) : until;
@@ -77,13 +90,20 @@ export class NumberedCopy {
     this.heldAt += from;
   }
 
+  private async closePiece(): Promise<void> {
+    if (!this.out) return;
+    this.out.end();
+    await once(this.out, 'finish');
+    this.out = undefined;
+    const piece = this.pieces[this.pieces.length - 1]!;
+    piece.rows = this.rn - piece.offset;
+    this.onPiece(piece);
+  }
+
   private async nextPiece(): Promise<void> {
-    if (this.out) {
-      this.out.end();
-      await once(this.out, 'finish');
-    }
+    await this.closePiece();
     const p = join(this.dir, `piece-${this.pieces.length}.csv`);
-    this.pieces.push(p);
+    this.pieces.push({ path: p, offset: this.rn, rows: 0 });
     // a deep write buffer: waiting for each chunk to reach the disk would idle the scan
     this.out = createWriteStream(p, { highWaterMark: WRITE_BUFFER });
     await this.write(this.header!);

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { hasNativeGb18030, type TextEncoding } from '../read/encoding.js';
 import { GbkThread } from '../read/gbk-thread.js';
 import { GbkToUtf8 } from '../read/gbk-utf8.js';
-import { NumberedCopy } from './numbered-copy.js';
+import { NumberedCopy, type CsvPiece } from './numbered-copy.js';
 import { CsvScanner, type CsvScan } from './scan-csv.js';
 
 const READ_CHUNK = 4 << 20;
@@ -36,9 +36,8 @@ function pieceRows(): number {
 }
 
 export interface PreparedCsv {
-  /** UTF-8 pieces in file order, each with the header; piece k holds data rows k·rows … */
-  pieces: string[];
-  rows: number;
+  /** UTF-8 pieces in file order, each with the header */
+  pieces: CsvPiece[];
   scan: CsvScan;
   /** removes the pieces */
   cleanup(): Promise<void>;
@@ -87,15 +86,14 @@ export async function prepareCsv(path: string, encoding: TextEncoding, skip: num
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     // Our own UTF-8 encoding of decoded GBK is valid by construction; a UTF-8 file is checked.
-    const rows = pieceRows();
-    const copy = new NumberedCopy(dir, rows, new CsvScanner(encoding !== 'gb18030'));
+    const copy = new NumberedCopy(dir, pieceRows(), new CsvScanner(encoding !== 'gb18030'));
     for await (const chunk of utf8Chunks(path, encoding, skip)) {
       await copy.push(chunk);
       onRecords?.(copy.scanner.scan.records);
       if (copy.scanner.scan.irregular) break;
     }
     const scan = await copy.end();
-    return { pieces: copy.pieces, rows, scan, cleanup };
+    return { pieces: copy.pieces, scan, cleanup };
   } catch (e) {
     await cleanup();
     throw e;

@@ -74,14 +74,10 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
     const unknown = new Map<string, [number, number]>();
     const problems: QuarantineEntry[] = [];
     let masters = false;
-    for (const [k, piece] of prepared.pieces.entries()) {
-      // rows is Infinity for a file read whole (one piece; 0 × Infinity would be NaN)
-      const offset = k === 0 ? 0 : k * prepared.rows;
-      const rows = Math.min(prepared.rows, rowsRead - offset);
-      if (rows <= 0) break;
+    for (const { path, offset, rows } of prepared.pieces) {
       // record numbers: the header is record 1, data row `rn` is record rn + 2
       const short = [...scan.short.keys()].filter((n) => n - 2 >= offset && n - 2 < offset + rows).length;
-      await readPiece(tx, piece, width, plan);
+      await readPiece(tx, path, width, plan);
       if (!(await checkPiece(tx, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
       const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
       const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
