@@ -10,8 +10,9 @@
  *
  * Prints per file: size, floor (s, rows/s), our import (s, rows/s, rows written, peak RSS),
  * the ratio to the floor and whether each goal (≥ 200,000 rows/s, ≤ 3× floor, RSS < 1 GiB) is
- * met, plus the time per phase (staging = transcode + scan + read_csv + cleaning SQL +
- * staging inserts, which overlap; merging = the rest, in the run's transaction) and `uptime`.
+ * met, plus the time per phase (staging = transcode + scan + numbered copy, then read_csv +
+ * cleaning SQL + staging inserts; merging = the rest: preparing the run's orders and lines,
+ * then the run's transaction) and `uptime`.
  * `--js` measures the JS path (SHOPLENS_INGEST_ENGINE=js) for comparison. DuckDB
  * memory_limit: SHOPLENS_DUCKDB_MEMORY (default 384MB, as the CLI). `--rows 3000000` shows
  * that peak RSS does not grow with the file.

@@ -114,7 +114,7 @@ test('every CSV fixture of a source with a SQL normalizer: both paths agree, and
   await sameThroughBothPaths([...files, ...files].map((path) => ({ path, options: { shop: 'S1' } })));
 });
 
-// Whole files (UTF-8 read in place by DuckDB while JS scans it), then pieces of 4 rows (rows of
+// Whole files (one numbered copy), then pieces of 4 rows (rows of
 // one file meet across pieces: the same order twice, shops, problems).
 for (const pieces of [undefined, '4']) {
   test(`quirk files${pieces ? ` in pieces of ${pieces} rows` : ''}: both paths agree; irregular files are declined by the DuckDB path`, async () => {
