@@ -65,7 +65,7 @@ export interface OrdersResult extends TableCounts {
   allNew: boolean;
 }
 
-/** The run's orders before its transaction (prepare.ts): `run_orders`, one row per order. */
+/** The run's orders, made before its transaction (merge-all.ts prepareRun): `run_orders`, one row per order. */
 export interface PreparedOrders {
   /** staged rows */
   staged: number;
