@@ -42,7 +42,10 @@ describe('data page', { timeout: 600_000 }, () => {
     await settled(page);
     await page.locator('input[type=file]').setInputFiles([FILE]);
     const files = page.getByTestId('import-files');
-    await files.getByText('partial').waitFor({ timeout: 120_000 });
+    // some rows quarantined: the status says so in the reader's language
+    const status = files.locator('[data-status=partial]');
+    await status.waitFor({ timeout: 120_000 });
+    assert.equal(await status.textContent(), '部分隔离');
     const row = files.locator('tbody tr.ant-table-row').first();
     assert.match((await row.textContent()) ?? '', /ExportOrderList202603\.csv.*taobao-orders/);
     const cells = await row.locator('td').allTextContents();
@@ -58,6 +61,11 @@ describe('data page', { timeout: 600_000 }, () => {
 
     await page.reload();
     await page.getByTestId('import-log').getByText('ExportOrderList202603.csv').waitFor();
+    // the log: when it started, on the reader's clock, and its status in words
+    const logRow = page.getByTestId('import-log').locator('tbody tr.ant-table-row', { hasText: 'ExportOrderList202603.csv' }).first();
+    const logCells = await logRow.locator('td').allTextContents();
+    assert.ok(logCells.some((c) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(c)), `a local start time in ${JSON.stringify(logCells)}`);
+    assert.equal(await logRow.locator('[data-status=committed]').textContent(), '已入库');
   });
 
   it('shows the imported orders on 经营总览', async () => {

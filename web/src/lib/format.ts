@@ -67,3 +67,11 @@ export function relChange(cur: Cell | undefined, prev: Cell | undefined): number
   if (c === null || p === null || p === 0) return null;
   return (c - p) / Math.abs(p);
 }
+
+/** An ISO instant as the viewer's local wall clock: "2026-11-22 22:11:24". */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}

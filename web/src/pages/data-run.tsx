@@ -15,8 +15,8 @@ export function RunDetails({ runId }: { runId: string }) {
       <Card size="small" title={`${t('qualityReport')} · ${runId}`} data-testid="quality-report">
         <Async state={quality}>
           {(d) => <Table<QualityIssue> size="small" rowKey={(_, i) => String(i)} dataSource={d.issues} pagination={false} columns={[
-            { title: t('status'), dataIndex: 'severity', render: (v: string) => <Tag color={v === 'error' ? 'red' : v === 'warning' ? 'orange' : 'blue'}>{v}</Tag> },
-            { title: 'check', dataIndex: 'check' },
+            { title: t('status'), dataIndex: 'severity', render: (v: string) => <Tag color={v === 'warning' ? 'orange' : 'green'} data-severity={v}>{v === 'warning' || v === 'ok' ? t(`severity_${v}`) : v}</Tag> },
+            { title: t('qualityCheck'), dataIndex: 'check' },
             { title: '#', dataIndex: 'count' },
             { title: t('reason'), render: (_, r) => pick(r.message) },
           ]} />}

@@ -6,11 +6,20 @@ import { getRun, listRuns, loadDemo, uploadFiles } from '../api/imports';
 import type { ImportFileResult, ImportRun } from '../api/types';
 import { useApi, clearApiCache } from '../api/use-api';
 import { Async } from '../components/states';
+import { dict, type DictKey } from '../i18n/dict';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../lib/format';
 import { useLocation } from '../lib/router';
 import { RunDetails } from './data-run';
 
 const STATUS_COLOR: Record<string, string> = { done: 'green', committed: 'green', running: 'blue', failed: 'red', rejected: 'red', partial: 'orange', queued: 'default' };
+
+/** A run's or file's status in the reader's language (`data-status` keeps the code). */
+function StatusTag({ status }: { status: string }) {
+  const { t } = useI18n();
+  const key = `importStatus_${status}`;
+  return <Tag color={STATUS_COLOR[status]} data-status={status}>{key in dict ? t(key as DictKey) : status}</Tag>;
+}
 
 /** Upload export files (several at once), watch the import, read its log, quality report and quarantine. */
 export function Page() {
@@ -54,7 +63,7 @@ export function Page() {
   const fileColumns = [
     { title: t('file'), dataIndex: 'file' },
     { title: t('detectedFormat'), dataIndex: 'format', render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : '—') },
-    { title: t('status'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+    { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
     { title: t('rowsIn'), dataIndex: 'rowsRead' },
     { title: t('rowsLoaded'), dataIndex: 'rowsLoaded' },
     { title: t('rowsQuarantined'), dataIndex: 'rowsQuarantined' },
@@ -91,9 +100,9 @@ export function Page() {
             <Table<ImportRun> size="small" rowKey="id" dataSource={d.runs} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="import-log"
               expandable={{ expandedRowRender: (r) => <Table size="small" rowKey="file" pagination={false} dataSource={r.files} columns={fileColumns} /> }}
               columns={[
-                { title: t('startedAt'), dataIndex: 'startedAt' },
+                { title: t('startedAt'), dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },
                 { title: t('file'), render: (_, r) => r.files.map((f) => f.file).join(', ') },
-                { title: t('status'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+                { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
                 { title: t('rowsLoaded'), render: (_, r) => r.files.reduce((s, f) => s + f.rowsLoaded, 0) },
                 { title: t('rowsQuarantined'), render: (_, r) => r.files.reduce((s, f) => s + f.rowsQuarantined, 0) },
                 { title: '', render: (_, r) => <Button size="small" onClick={() => setOpenRun(r.id)}>{t('view')}</Button> },
