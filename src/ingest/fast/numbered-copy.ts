@@ -30,11 +30,7 @@ export class NumberedCopy {
   private rn = 0;
   private out: WriteStream | undefined;
 
-  /** `onPiece`: a piece is complete on disk (called in file order) */
-  constructor(
-    private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner,
-    private readonly onPiece: (piece: CsvPiece) => void = () => undefined,
-  ) {}
+  constructor(private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner) {}
 
   async push(chunk: Buffer): Promise<void> {
     this.scanner.push(chunk);
@@ -97,7 +93,6 @@ export class NumberedCopy {
     this.out = undefined;
     const piece = this.pieces[this.pieces.length - 1]!;
     piece.rows = this.rn - piece.offset;
-    this.onPiece(piece);
   }
 
   private async nextPiece(): Promise<void> {
