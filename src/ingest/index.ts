@@ -2,5 +2,5 @@ export { importFile, type ImportOptions, type ImportResult } from './run/import-
 export { sourceFormats, detectSource, findSource } from './sources/registry.js';
 export type { SourceFormat } from './sources/types.js';
 export { IngestErrors } from './errors.js';
-export { runStoreChecks, type Finding } from './quality/checks.js';
+export { checkName, runStoreChecks, type Finding } from './quality/checks.js';
 export type { TableCounts } from './merge/sql.js';

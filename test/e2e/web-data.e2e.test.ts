@@ -53,6 +53,8 @@ describe('data page', { timeout: 600_000 }, () => {
     assert.equal(cells[3], '6', 'rows read');
     assert.equal(cells[5], '2', 'rows quarantined');
 
+    // the run's quality report names what it found in words
+    await page.getByTestId('quality-report').getByText('订单无明细(orders):4 行', { exact: false }).waitFor();
     const q = page.getByTestId('quarantine');
     await q.locator('tbody tr.ant-table-row').first().waitFor();
     const rows = await q.locator('tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr: any) => [...tr.querySelectorAll('td')].map((td: any) => td.textContent as string)));

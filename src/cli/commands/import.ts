@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { importFile, findSource, type ImportResult } from '../../ingest/index.js';
+import { checkName, importFile, findSource, type ImportResult } from '../../ingest/index.js';
 import { withWarehouse, parseFormat, type GlobalOptions } from '../context.js';
 import { jsonReplacer, render } from '../output.js';
 import { Progress } from '../progress.js';
@@ -28,7 +28,10 @@ export function renderImport(r: ImportResult): string {
   const found = r.quality.filter((q) => q.found > 0);
   if (found.length) {
     lines.push('质量检查 / quality:');
-    for (const q of found) lines.push(`  ${q.check} (${q.table}): ${q.found}${q.examples.length ? ` — ${q.examples.slice(0, 3).join('; ')}` : ''}`);
+    for (const q of found) {
+      const name = checkName(q.check);
+      lines.push(`  ${name.zh} / ${name.en} [${q.check}] (${q.table}): ${q.found}${q.examples.length ? ` — ${q.examples.slice(0, 3).join('; ')}` : ''}`);
+    }
   }
   return lines.join('\n') + '\n';
 }

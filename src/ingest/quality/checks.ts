@@ -14,6 +14,24 @@ export interface Finding {
   examples: string[];
 }
 
+/** What each check finds, in words (the report and the log keep the code). */
+export const checkNames: Readonly<Record<string, { zh: string; en: string }>> = {
+  duplicates_removed: { zh: '重复行(已去重)', en: 'duplicate rows removed' },
+  null_required: { zh: '必填列为空', en: 'required values missing' },
+  unknown_status: { zh: '未知状态', en: 'unknown statuses' },
+  orders_without_lines: { zh: '订单无明细', en: 'orders without lines' },
+  lines_without_orders: { zh: '明细无订单', en: 'lines without orders' },
+  refunds_without_orders: { zh: '退款无订单', en: 'refunds without orders' },
+  line_amounts_mismatch: { zh: '明细金额合计与订单不符', en: 'line amounts not adding up to the order' },
+  future_dates: { zh: '未来日期', en: 'dates in the future' },
+  gaps: { zh: '数据断档(平常有数据的日子没有数据)', en: 'gaps (no data on a day that usually has some)' },
+};
+
+/** The check's name in words, or its code when it has none. */
+export function checkName(check: string): { zh: string; en: string } {
+  return checkNames[check] ?? { zh: check, en: check };
+}
+
 interface StoreCheck {
   name: string;
   table: string;

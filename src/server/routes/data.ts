@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { defineErrors, fail, isShopLensError } from '../../core/errors.js';
 import { generateDemo } from '../../demo/index.js';
-import { importFile } from '../../ingest/index.js';
+import { checkName, importFile } from '../../ingest/index.js';
 import type { Principal } from '../../auth/principal.js';
 import { AuthErrors } from '../../auth/errors.js';
 import type { Warehouse } from '../../warehouse/index.js';
@@ -193,7 +193,10 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
         const n = Number(r.found);
         return {
           table: r.table_name, check: r.check_name, severity: n > 0 ? 'warning' : 'ok', count: n, examples,
-          message: { zh: `${r.table_name} · ${r.check_name}:${n} 行${examples.length ? `(如 ${examples.slice(0, 3).join(';')})` : ''}`, en: `${r.table_name} · ${r.check_name}: ${n} rows${examples.length ? ` (e.g. ${examples.slice(0, 3).join('; ')})` : ''}` },
+          message: {
+            zh: `${checkName(r.check_name).zh}(${r.table_name}):${n} 行${examples.length ? `(如 ${examples.slice(0, 3).join(';')})` : ''}`,
+            en: `${checkName(r.check_name).en} (${r.table_name}): ${n} rows${examples.length ? ` (e.g. ${examples.slice(0, 3).join('; ')})` : ''}`,
+          },
         };
       }),
     };
