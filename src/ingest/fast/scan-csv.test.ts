@@ -71,3 +71,9 @@ test('guarded columns: a data cell with a guard or space at its start, or a spac
   assert.deepEqual([...scan(' a,b \n1,2').guarded], []);
   assert.deepEqual([...scan('a,b\n1,2 ').guarded], [1]);
 });
+
+test('a row over 1 MiB makes the file irregular (read_csv refuses such lines); one just under does not', () => {
+  const cell = (n: number) => 'x'.repeat(n);
+  assert.match(scan(`a,b\n${cell((1 << 20) + 1)},1\n`).irregular ?? '', /1 MiB/);
+  assert.equal(scan(`a,b\n${cell((1 << 20) - 10)},1\n`, 65536).irregular, null);
+});

@@ -58,9 +58,8 @@ export class CsvScanner {
   private begun = false;
   /** an empty line was seen after the header; any later record makes the file irregular */
   private blankSeen = false;
-  /** offset of buf[0] in the file, and where the current record began */
+  /** offset of buf[0] in the file */
   private base = 0;
-  private recordStart = 0;
   /** the bytes of a UTF-8 character cut by the chunk end */
   private carry: Uint8Array = new Uint8Array(0);
   readonly scan: CsvScan = { irregular: null, records: 0, headerCells: 0, short: new Map(), guarded: new Set() };
@@ -232,8 +231,7 @@ export class CsvScanner {
   private endRecord(end: number): void {
     const cells = this.cells + 1;
     const s = this.scan;
-    if (end - this.recordStart > MAX_RECORD_BYTES) return this.mark('a row longer than 1 MiB');
-    this.recordStart = end + 1;
+    if (end - this.start > MAX_RECORD_BYTES) return this.mark('a row longer than 1 MiB');
     this.startPending = true;
     if (!this.begun && s.records > 0) {
       // An empty line: DuckDB skips it, we count it. Harmless only at the very end.

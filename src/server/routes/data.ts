@@ -191,11 +191,12 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
       issues: rows.map((r) => {
         const examples = parseExamples(r.examples);
         const n = Number(r.found);
+        const name = checkName(r.check_name);
         return {
           table: r.table_name, check: r.check_name, severity: n > 0 ? 'warning' : 'ok', count: n, examples,
           message: {
-            zh: `${checkName(r.check_name).zh}(${r.table_name}):${n} 行${examples.length ? `(如 ${examples.slice(0, 3).join(';')})` : ''}`,
-            en: `${checkName(r.check_name).en} (${r.table_name}): ${n} rows${examples.length ? ` (e.g. ${examples.slice(0, 3).join('; ')})` : ''}`,
+            zh: `${name.zh}(${r.table_name}):${n} 行${examples.length ? `(如 ${examples.slice(0, 3).join(';')})` : ''}`,
+            en: `${name.en} (${r.table_name}): ${n} rows${examples.length ? ` (e.g. ${examples.slice(0, 3).join('; ')})` : ''}`,
           },
         };
       }),

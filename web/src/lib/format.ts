@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/dict';
 import type { Cell } from '../api/types';
+import { dayOf } from '../filters/dates';
 
 /**
  * Display formatting only: money arrives as exact decimal text and is shown rounded to yuan
@@ -72,6 +73,5 @@ export function relChange(cur: Cell | undefined, prev: Cell | undefined): number
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return `${dayOf(d)} ${d.toTimeString().slice(0, 8)}`;
 }
