@@ -18,15 +18,18 @@ const JS_SPACE = '\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{202
 /** Characters NFKC leaves alone or that `foldSql` maps exactly: ASCII, CJK ideographs, full-width ASCII, ideographic space, ￥ and ¥. */
 const FOLD_SAFE = '\\x{00}-\\x{7f}\\x{4e00}-\\x{9fff}\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}\\x{a5}';
 const EMPTY = ['', '-', '--', '—', '#NULL!', '#N/A', 'null', 'NULL', 'None', 'N/A', '无'];
+/** bytes of the longest spelling: a longer cell is never one, and strlen costs nothing (DuckDB stores it) */
+const EMPTY_BYTES = Math.max(...EMPTY.map((s) => Buffer.byteLength(s)));
 
 /**
  * `v` is an "empty" spelling, as IN lists of at most four: DuckDB plans a list of five or more
  * constants as a join against them, one hash join per text column (1 M rows × 22 columns: 1.4 s).
+ * Cells longer than every spelling (IDs, times, titles) skip the comparisons.
  */
 function isEmptySql(v: string): string {
   const lists: string[] = [];
   for (let i = 0; i < EMPTY.length; i += 4) lists.push(`${v} IN (${EMPTY.slice(i, i + 4).map(lit).join(', ')})`);
-  return `(${lists.join(' OR ')})`;
+  return `(strlen(${v}) <= ${EMPTY_BYTES} AND (${lists.join(' OR ')}))`;
 }
 
 /** A SQL string literal of our own constant text (never user input). */
