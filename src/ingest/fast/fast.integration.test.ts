@@ -114,18 +114,21 @@ test('every CSV fixture of a source with a SQL normalizer: both paths agree, and
   await sameThroughBothPaths([...files, ...files].map((path) => ({ path, options: { shop: 'S1' } })));
 });
 
-// Whole files (one numbered copy), then pieces of 4 rows (rows of
-// one file meet across pieces: the same order twice, shops, problems).
-for (const pieces of [undefined, '4']) {
-  test(`quirk files${pieces ? ` in pieces of ${pieces} rows` : ''}: both paths agree; irregular files are declined by the DuckDB path`, async () => {
+// Whole files (one numbered copy); pieces of 4 rows (rows of one file meet across pieces: the
+// same order twice, shops, problems); every file copied in two parts on two threads, as a big one is.
+const copies: [string, 'SHOPLENS_INGEST_PIECE_ROWS' | 'SHOPLENS_INGEST_SPLIT_BYTES' | undefined, string][] = [
+  ['', undefined, ''], [' in pieces of 4 rows', 'SHOPLENS_INGEST_PIECE_ROWS', '4'], [' copied in two parts', 'SHOPLENS_INGEST_SPLIT_BYTES', '1'],
+];
+for (const [how, setting, value] of copies) {
+  test(`quirk files${how}: both paths agree; irregular files are declined by the DuckDB path`, async () => {
     const d = tempDir();
     try {
-      if (pieces) process.env.SHOPLENS_INGEST_PIECE_ROWS = pieces;
+      if (setting) process.env[setting] = value;
       const quirks = writeQuirkFiles(d.dir);
       for (const q of quirks) assert.equal(await engineOf(q.path, q.timezone), q.fast ? 'duckdb' : 'js', q.name);
       for (const q of quirks) await sameThroughBothPaths([{ path: q.path, options: { shop: 'S1', ...(q.timezone ? { timezone: q.timezone } : {}) } }]);
     } finally {
-      delete process.env.SHOPLENS_INGEST_PIECE_ROWS;
+      if (setting) delete process.env[setting];
       d.cleanup();
     }
   });

@@ -30,7 +30,16 @@ export class NumberedCopy {
   private rn = 0;
   private out: WriteStream | undefined;
 
-  constructor(private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner) {}
+  /**
+   * Pieces go to `dir` as `<name>-<k>.csv`. `header`: the text has none (the second part of a
+   * file, prepare-csv.ts); each piece begins with this line instead, which read_csv skips.
+   */
+  constructor(private readonly dir: string, private readonly rows: number, readonly scanner: CsvScanner, opts: { name?: string; header?: Buffer } = {}) {
+    this.name = opts.name ?? 'piece';
+    this.header = opts.header;
+  }
+
+  private readonly name: string;
 
   async push(chunk: Buffer): Promise<void> {
     this.scanner.push(chunk);
@@ -97,7 +106,7 @@ export class NumberedCopy {
 
   private async nextPiece(): Promise<void> {
     await this.closePiece();
-    const p = join(this.dir, `piece-${this.pieces.length}.csv`);
+    const p = join(this.dir, `${this.name}-${this.pieces.length}.csv`);
     this.pieces.push({ path: p, offset: this.rn, rows: 0 });
     // a deep write buffer: waiting for each chunk to reach the disk would idle the scan
     this.out = createWriteStream(p, { highWaterMark: WRITE_BUFFER });

@@ -8,17 +8,20 @@
  */
 import type { Warehouse } from '../../warehouse/index.js';
 import { rawCol, type CleanPlan } from './clean-table.js';
+import type { CsvRead } from './prepare-csv.js';
 
 const NEVER_IN_A_FILE = 'shoplens\u0001null';
 
 /** Reads and cleans a piece into `cln_rows`; `checkPiece` then compares it with the scan. */
-export async function readPiece(tx: Warehouse, piece: string, width: number, plan: CleanPlan): Promise<void> {
+export async function readPiece(tx: Warehouse, files: CsvRead['files'], width: number, plan: CleanPlan): Promise<void> {
   const columns = ["'rn': 'BIGINT'", ...Array.from({ length: width }, (_, i) => `'${rawCol(i)}': 'VARCHAR'`)].join(', ');
-  const csv = `read_csv(${tx.dialect.param(1)}, auto_detect = false, header = false, skip = 1, columns = {${columns}},
+  const csv = (k: number) => `read_csv(${tx.dialect.param(k + 1)}, auto_detect = false, header = false, skip = 1, columns = {${columns}},
     delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false, nullstr = '${NEVER_IN_A_FILE}', encoding = 'utf-8')`;
+  const from = files.length === 1 && files[0]!.shift === 0 ? csv(0)
+    : `(${files.map((f, k) => `SELECT * REPLACE (rn + ${f.shift} AS rn) FROM ${csv(k)}`).join(' UNION ALL ')})`;
   // On all threads, in any order: staging runs before the run's transaction (import-file.ts),
   // where DuckDB frees each piece when it is dropped and spills what does not fit under memory_limit.
-  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(csv)}`, [piece]);
+  await tx.exec(`CREATE TEMP TABLE cln_rows AS ${plan.sql(from)}`, files.map((f) => f.path));
 }
 
 /** false: DuckDB read the piece differently from our own parser (the caller takes the JS path). */

@@ -76,8 +76,16 @@ export class CsvScanner {
   /** byte → PLAIN, DELIM, … */
   private readonly kinds = new Uint8Array(256);
 
-  /** `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder replaces them) */
-  constructor(private readonly checkUtf8: boolean, delimiter = ',') {
+  /**
+   * `checkUtf8`: the bytes must be valid UTF-8 (read_csv fails on invalid bytes, our decoder
+   * replaces them). `afterHeader`: the text begins after a header of that many cells (the
+   * second part of a file scanned in two, prepare-csv.ts): every record is a data record.
+   */
+  constructor(private readonly checkUtf8: boolean, delimiter = ',', afterHeader?: number) {
+    if (afterHeader !== undefined) {
+      this.scan.records = 1;
+      this.scan.headerCells = afterHeader;
+    }
     this.kinds[QUOTE] = QUOTE_KIND;
     this.kinds[CR] = BREAK;
     this.kinds[LF] = BREAK;
@@ -260,6 +268,16 @@ export class CsvScanner {
     const starts = this.starts;
     this.starts = [];
     return starts;
+  }
+
+  /** Nothing is under way: the last byte pushed ended a record or a blank line (outside quotes). */
+  get betweenRecords(): boolean {
+    return this.startPending && !this.inQuotes && !this.quoteClosed && !this.pendingCR && this.carry.length === 0;
+  }
+
+  /** A blank line followed the header and no record has come since (harmless only at the end of the file). */
+  get endsBlank(): boolean {
+    return this.blankSeen;
   }
 
   /** Where the record under way began (it may yet turn out a blank line); Infinity between records. */

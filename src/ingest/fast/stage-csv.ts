@@ -5,7 +5,7 @@
  * fast.integration.test.ts), or declines (returns undefined, nothing staged) when the file is
  * irregular and only the JS parser reads it right.
  *
- *   prepare (transcode + scan + cut into pieces) → per piece: cln (read_csv + cleaning SQL)
+ *   prepare (transcode + scan + numbered copy, a big file in two parts at once) → per piece: cln (read_csv + cleaning SQL)
  *   → shops → prob → staging → the rows only JS can decide
  *
  */
@@ -74,10 +74,10 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
     const unknown = new Map<string, [number, number]>();
     const problems: QuarantineEntry[] = [];
     let masters = false;
-    for (const { path, offset, rows } of prepared.pieces) {
+    for (const { files, offset, rows } of prepared.reads) {
       // record numbers: the header is record 1, data row `rn` is record rn + 2
       const short = [...scan.short.keys()].filter((n) => n - 2 >= offset && n - 2 < offset + rows).length;
-      await readPiece(tx, path, width, plan);
+      await readPiece(tx, files, width, plan);
       if (!(await checkPiece(tx, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
       const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
       const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
@@ -94,7 +94,7 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
       await dropPiece(tx);
       i.onProgress?.(offset + rows, 'cleaning');
     }
-    if (masters || prepared.pieces.length > 1) await dedupeMasters(tx);
+    if (masters || prepared.reads.length > 1) await dedupeMasters(tx);
     shops.replay(i.resolver);
     const [bad] = await tx.query<{ n: bigint }>('SELECT count(DISTINCT rn) AS n FROM prob');
     const result = new Collector(i.timezone);
@@ -111,7 +111,7 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
 
 /** The pieces to read (the numbered copy), and the cleaning plan for the columns the scan found guarded. */
 async function prepare(i: FastCsvInput): Promise<(PreparedCsv & { plan: CleanPlan }) | undefined> {
-  const prepared = await prepareCsv(i.path, i.encoding, i.skip, (n) => i.onProgress?.(Math.max(0, n - 1), 'reading'));
+  const prepared = await prepareCsv(i.path, i.encoding, i.skip, { width: i.header.length, onRecords: (n) => i.onProgress?.(Math.max(0, n - 1), 'reading') });
   return prepared && { ...prepared, plan: cleanPlan(i.sql, i.map, i.shopMap, i.header.length, prepared.scan.guarded) };
 }
 

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { GbkThread } from './gbk-thread.js';
 import { GbkToUtf8 } from './gbk-utf8.js';
 
 /** The reference: Node's own decoder over the whole input at once. */
@@ -45,19 +44,5 @@ test('random bytes: the same text as the decoder', () => {
       b[i] = r < 5 ? 0x0a : r < 40 ? 0x20 + (next() % 0x60) : 0x80 + (next() % 0x80);
     }
     assert.equal(transcode(b, 1 + (next() % 300)), reference(b), `round ${round}`);
-  }
-});
-
-test('on a worker thread: the same text, chunks back in order', async () => {
-  const text = Array.from({ length: 3000 }, (_, i) => `="${3700000000000000000n + BigInt(i)}",买家${i},浙江省 杭州市,${i}.00\r\n`).join('');
-  const b = Buffer.concat([iconv.encode(text, 'gbk'), iconv.encode('最后一行', 'gbk')]);
-  const thread = new GbkThread();
-  try {
-    const sent: Promise<Buffer>[] = [];
-    for (let i = 0; i < b.length; i += 4099) sent.push(thread.write(b.subarray(i, i + 4099)));
-    sent.push(thread.end());
-    assert.equal(Buffer.concat(await Promise.all(sent)).toString('utf8'), reference(b));
-  } finally {
-    await thread.close();
   }
 });
