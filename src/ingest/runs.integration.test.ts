@@ -1,7 +1,9 @@
 /** Import runs: idempotent re-import, overlapping exports, --strict, --dry-run, bad files. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tempStore } from '../../test/helpers/store.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, tempStore } from '../../test/helpers/store.js';
 import { importFile } from './index.js';
 import { fixture, NOW, storeFingerprint } from './test-fixtures.js';
 
@@ -84,5 +86,34 @@ test('empty, header-only, binary, truncated, unknown and corrupt files give clea
     for (const t of ['orders', 'shops', 'import_runs']) assert.equal((await s.wh.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n, 0n, t);
   } finally {
     await s.cleanup();
+  }
+});
+
+test('a buyer on many rows is one customer, not duplicates: both paths count buyers, past the JS path\'s window of 20,000', async () => {
+  const d = tempDir();
+  try {
+    // 20,001 buyers, then the first buyer's second order: the JS path has staged that buyer
+    // once already when it meets it again (its window of held buyers filled at 20,000).
+    const header = '订单编号,买家会员名,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,订单创建时间,订单付款时间 ,店铺Id,店铺名称';
+    const row = (i: number, buyer: number) => `${3700000000000000000n + BigInt(i)},buyer${buyer},10.00,0.00,10.00,10.00,交易成功,2026-03-01 10:00:00,2026-03-01 10:05:00,T100,蓝鲸旗舰店`;
+    const rows = Array.from({ length: 20_001 }, (_, i) => row(i, i));
+    rows.push(row(20_001, 0));
+    const path = join(d.dir, 'ExportOrderList-buyers.csv');
+    writeFileSync(path, [header, ...rows, ''].join('\r\n'));
+    for (const engine of ['duckdb', 'js']) {
+      const s = await tempStore();
+      try {
+        if (engine === 'js') process.env.SHOPLENS_INGEST_ENGINE = 'js';
+        const r = await importFile(s.wh, path, { now: NOW });
+        const c = r.tables.find((t) => t.table === 'customers')!;
+        assert.deepEqual([c.staged, c.duplicates, c.inserted], [20_001, 0, 20_001], engine);
+        assert.equal(r.tables.find((t) => t.table === 'orders')!.inserted, 20_002, engine);
+      } finally {
+        delete process.env.SHOPLENS_INGEST_ENGINE;
+        await s.cleanup();
+      }
+    }
+  } finally {
+    d.cleanup();
   }
 });

@@ -16,8 +16,17 @@ export async function mergeProducts(tx: Warehouse, shops: readonly string[]): Pr
     WHERE p.shop_id = s.shop_id AND ${match} AND s.unit_cost IS NOT NULL AND p.unit_cost IS DISTINCT FROM s.unit_cost`);
   const linked = await count(tx, `SELECT count(*) AS n FROM stg_products s WHERE EXISTS (SELECT 1 FROM products p WHERE p.shop_id = s.shop_id AND ${match})`);
   await tx.exec(`DELETE FROM stg_products s WHERE EXISTS (SELECT 1 FROM products p WHERE p.shop_id = s.shop_id AND ${match})`);
-  const c = await upsertKeyed(tx, products, 'stg_products', 'fill', shops);
+  const c = seenAgain(await upsertKeyed(tx, products, 'stg_products', 'fill', shops));
   return { ...c, staged: c.staged + linked, linked };
+}
+
+/**
+ * A SKU or buyer on several rows of a file is one row seen again, not a duplicate: the counts
+ * are of keys. (How many copies reach staging is the path's business: the JS path stages a
+ * key once per window of 20,000 keys (stage/collector.ts), the DuckDB path once.)
+ */
+function seenAgain(c: TableCounts): TableCounts {
+  return { ...c, staged: c.staged - c.duplicates, duplicates: 0 };
 }
 
 /**
@@ -31,7 +40,7 @@ export async function mergeCustomers(tx: Warehouse, shops: readonly string[], or
     FROM (${rows}) n LEFT JOIN (${firstPaidSql(shops, orders.allNew)}) f ON f.shop_id = n.shop_id AND f.customer_id = n.customer_id` : undefined;
   const { allNew, ...counts } = await mergeKeyed(tx, customers, 'stg_customers', 'fill', shops, derive);
   if (orders && !allNew) await refreshFirstPaid(tx, shops, orders.allNew);
-  return counts;
+  return seenAgain(counts);
 }
 
 /** First payment of each buyer with an order in this run's diff (any action), over all their orders. */
