@@ -36,7 +36,7 @@ test('import prints the detected format and run; quarantine and quality show the
     assert.deepEqual(rows.map((x) => [x.row, x.column, x.code]), [[6, '订单编号', 'INGEST_ID_SCIENTIFIC'], [7, '买家实际支付金额', 'INGEST_AMOUNT_INVALID']]);
     const ql = runCli(['--db', db, 'quality']);
     assert.equal(ql.code, 0, ql.stderr);
-    assert.match(ql.stdout, /orders_without_lines\s+orders\s+4/);
+    assert.match(ql.stdout, /订单无明细 \/ orders without lines\s+orders_without_lines\s+orders\s+4/);
     const log = runCli(['--db', db, 'quality', '--runs', '--format', 'json']);
     assert.equal(log.code, 0, log.stderr);
     const runs = JSON.parse(log.stdout).rows as { run_id: string; sha256: string; encoding: string; rows_read: number }[];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runStoreChecks } from '../../ingest/index.js';
+import { checkName, runStoreChecks } from '../../ingest/index.js';
 import { parseFormat, withWarehouse, type GlobalOptions } from '../context.js';
 import { render } from '../output.js';
 import { resolveRun } from './quarantine.js';
@@ -23,7 +23,7 @@ export function registerQuality(program: Command): void {
         if (opts.store) {
           const shops = (await wh.query<{ shop_id: string }>('SELECT shop_id FROM shops ORDER BY 1')).map((r) => r.shop_id);
           const found = await runStoreChecks(wh, shops, new Date());
-          process.stdout.write(render(found.map((f) => ({ check: f.check, table: f.table, found: f.found, examples: f.examples.join('; ') })), format));
+          process.stdout.write(render(found.map((f) => named(format, { check: f.check, table: f.table, found: f.found, examples: f.examples.join('; ') })), format));
           return;
         }
         const id = await resolveRun(wh, run);
@@ -35,7 +35,14 @@ export function registerQuality(program: Command): void {
           return;
         }
         if (format === 'table') process.stdout.write(`批次 / run\n${render(r ? [r] : [], 'table')}\n各表 / tables\n${render(tables, 'table')}\n检查 / checks\n`);
-        process.stdout.write(render(checks, format));
+        process.stdout.write(render(checks.map((c) => named(format, c as { check: string })), format));
       }, { mustExist: true });
     });
+}
+
+/** A table for people names each check in words (订单无明细 / orders without lines); json and csv keep the code alone. */
+function named<T extends { check: string }>(format: string, row: T): T | ({ name: string } & T) {
+  if (format !== 'table') return row;
+  const n = checkName(row.check);
+  return { name: `${n.zh} / ${n.en}`, ...row };
 }
