@@ -102,8 +102,12 @@ export async function mergeLines(
     }
   }
   await tx.exec(`INSERT INTO order_lines (${cols.map(q).join(', ')}) SELECT ${cols.map(q).join(', ')} FROM diff_lines WHERE action IN ('insert', 'update')`);
-  await tx.exec(`UPDATE import_order_origins g SET alloc_lines = lo.alloc FROM line_orders lo
-    WHERE ${inShops('g')} AND g.shop_id = lo.shop_id AND g.order_id = lo.order_id AND NOT lo.linked AND g.alloc_lines IS DISTINCT FROM lo.alloc`);
+  // When every line of the run has its share (抖店), only an origin that needs shares can change.
+  const needShares = unshared ?? (await tx.query(`SELECT 1 AS x FROM import_order_origins g WHERE ${inShops('g')} AND g.alloc_lines LIMIT 1`))[0];
+  if (needShares) {
+    await tx.exec(`UPDATE import_order_origins g SET alloc_lines = lo.alloc FROM line_orders lo
+      WHERE ${inShops('g')} AND g.shop_id = lo.shop_id AND g.order_id = lo.order_id AND NOT lo.linked AND g.alloc_lines IS DISTINCT FROM lo.alloc`);
+  }
   // Lines that arrive before their order (宝贝报表 before 订单报表) still record that they need a share.
   await tx.exec(`INSERT INTO import_order_origins
     SELECT lo.shop_id, lo.order_id, ${tx.dialect.param(1)}, ${tx.dialect.param(2)}, ${tx.dialect.param(3)}, false, lo.alloc FROM line_orders lo
