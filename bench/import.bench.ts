@@ -71,8 +71,8 @@ async function ours(path: string, dir: string): Promise<{ ms: number; rows: numb
     const ms = performance.now() - t0;
     const read = last.reading ?? 0;
     const clean = last.cleaning ?? last.js ?? read;
-    // Reading (scan, transcode) overlaps cleaning: DuckDB cleans a UTF-8 file while JS scans it,
-    // and one GBK piece while the next is transcoded.
+    // Reading (transcode, scan, numbered copy: two threads on a big file) ends before DuckDB
+    // reads and cleans the copy; `reading` is reported until the copy is done.
     const phases = last.cleaning !== undefined
       ? `staging (read + clean) ${(clean / 1000).toFixed(2)} s, of which reading ended at ${(read / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`
       : `JS path: reading+cleaning ${(clean / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`;
