@@ -11,7 +11,7 @@
  * ~33 k, so row numbers taken from rowid were wrong. Written in the file, the index is right
  * whatever order DuckDB works in, and the cleaning runs unordered on every thread.
  *
- * A big file is copied as two parts at once, one thread each (copy-part.ts): the scan and the
+ * A big file is copied as two parts at once, one process each (copy-part.ts): the scan and the
  * transcoding are the only work of this step, and a second core would otherwise wait. The
  * second part begins at the first line break past the middle, numbers its rows from 0, and the
  * read adds the first part's row count (CsvRead.shift).
@@ -21,14 +21,13 @@
  * default the whole file is one piece: staging runs outside the run's transaction, where
  * DuckDB spills what does not fit in memory_limit, so a piece needs no bound of its own.
  */
-import { open, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { open, rm, stat } from 'node:fs/promises';
 import { hasNativeGb18030, type TextEncoding } from '../read/encoding.js';
-import { copyPart, PartThread, type PartResult, type PartTask } from './copy-part.js';
+import { copyPart, PartProcess, type PartResult, type PartTask } from './copy-part.js';
+import { scratchDir } from './scratch-dir.js';
 import type { CsvScan } from './scan-csv.js';
 
-/** Files from this size are copied as two parts at once (starting a thread costs ~50 ms): SHOPLENS_INGEST_SPLIT_BYTES for the tests. */
+/** Files from this size are copied as two parts at once (starting a process costs ~60 ms): SHOPLENS_INGEST_SPLIT_BYTES for the tests. */
 function splitBytes(): number {
   const n = Number(process.env.SHOPLENS_INGEST_SPLIT_BYTES);
   return Number.isSafeInteger(n) && n > 0 ? n : 16 << 20;
@@ -63,7 +62,7 @@ export interface PrepareOptions {
   width: number;
   /** records scanned so far, the header included */
   onRecords?: (n: number) => void;
-  /** the tests: where the second part begins, and whether both parts run on this thread */
+  /** the tests: where the second part begins, and whether both parts run in this process */
   split?: { at: number; inProcess?: boolean };
 }
 
@@ -72,7 +71,7 @@ export async function prepareCsv(path: string, encoding: TextEncoding, skip: num
   if (encoding !== 'utf-8' && encoding !== 'utf-8-bom' && encoding !== 'gb18030') return undefined;
   // GbkToUtf8 builds on Node's GB18030 decoder; without it the JS way reads the file (iconv-lite).
   if (encoding === 'gb18030' && !hasNativeGb18030()) return undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'shoplens-import-'));
+  const dir = await scratchDir();
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const rows = pieceRows();
@@ -106,7 +105,7 @@ async function lineAfter(path: string, from: number): Promise<number | undefined
 }
 
 /**
- * The file as two parts, each on a thread: the first from the text's start to `first.until`,
+ * The file as two parts, each in a process: the first from the text's start to `first.until`,
  * the second from there to the end. Each part numbers its rows from 0; the second's are
  * shifted by the first's count when read (CsvRead.shift).
  */
@@ -118,8 +117,8 @@ async function inTwo(first: PartTask, o: PrepareOptions): Promise<Omit<PreparedC
     const [a, b] = await Promise.all([copyPart(first), copyPart(second)]);
     return a.end === first.until && !a.scan.irregular ? fromParts(a, b) : fromParts(a);
   }
-  const two = new PartThread(second, (n) => ((records[1] = n), report()));
-  const one = new PartThread(first, (n) => ((records[0] = n), report()), (between) => {
+  const two = new PartProcess(second, (n) => ((records[1] = n), report()));
+  const one = new PartProcess(first, (n) => ((records[0] = n), report()), (between) => {
     // the second part began inside a record: its work is wasted, the first goes on alone
     if (between) return;
     records[1] = 0;
