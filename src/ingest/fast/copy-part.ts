@@ -18,7 +18,8 @@ import { GbkToUtf8 } from '../read/gbk-utf8.js';
 import { NumberedCopy, type CsvPiece } from './numbered-copy.js';
 import { CsvScanner, type CsvScan } from './scan-csv.js';
 
-const READ_CHUNK = 4 << 20;
+/** 1 MiB: a copy process of a 1 M-row file peaks at ~100 MiB, 175 with 4 MiB chunks (more garbage between collections), and is no slower */
+const READ_CHUNK = 1 << 20;
 /** The line a part without a header begins its pieces with (read_csv skips each piece's first line). */
 const NO_HEADER = Buffer.from('rn\n');
 

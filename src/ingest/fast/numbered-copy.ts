@@ -9,8 +9,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { CsvScan, CsvScanner } from './scan-csv.js';
 
-/** bytes the copy may have in flight to the disk before it waits */
-const WRITE_BUFFER = 32 << 20;
+/** bytes the copy may have in flight to the disk before it waits (8 chunks of copy-part.ts) */
+const WRITE_BUFFER = 8 << 20;
 
 /** A piece on disk: its path, the index of its first data row, and how many rows it holds. */
 export interface CsvPiece {
