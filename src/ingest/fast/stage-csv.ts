@@ -66,6 +66,8 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
   try {
     if (scan.irregular || scan.headerCells !== width || scan.records < 2) return await undo(tx);
     const rowsRead = scan.records - 1;
+    // the count as scanned to the end (the copy processes report per chunk)
+    i.onProgress?.(rowsRead, 'reading');
     const shops = await ShopMapper.create(tx, i.shop, i.source.platform);
     await tx.exec('CREATE TEMP TABLE prob (rn BIGINT, ord INTEGER, code VARCHAR)');
     const collector = new Collector(i.timezone);
@@ -77,6 +79,8 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
     for (const { files, offset, rows } of prepared.reads) {
       // record numbers: the header is record 1, data row `rn` is record rn + 2
       const short = [...scan.short.keys()].filter((n) => n - 2 >= offset && n - 2 < offset + rows).length;
+      // the progress line says 清洗 / cleaning while DuckDB reads and cleans the piece
+      i.onProgress?.(offset, 'cleaning');
       await readPiece(tx, files, width, plan);
       if (!(await checkPiece(tx, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
       const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
