@@ -29,6 +29,7 @@ export class NumberedCopy {
   private header: Buffer | undefined;
   private rn = 0;
   private out: WriteStream | undefined;
+  private readonly name: string;
 
   /**
    * Pieces go to `dir` as `<name>-<k>.csv`. `header`: the text has none (the second part of a
@@ -38,8 +39,6 @@ export class NumberedCopy {
     this.name = opts.name ?? 'piece';
     this.header = opts.header;
   }
-
-  private readonly name: string;
 
   async push(chunk: Buffer): Promise<void> {
     this.scanner.push(chunk);
