@@ -7,8 +7,10 @@
  * run on the same file one after the other, so the ratio is fair when the load is steady.
  *
  *   npm run bench:import                        (builds, then 1 M rows per file)
- *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js]
+ *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js] [--kinds taobao-gbk,douyin-bom,jd-gbk,pdd-bom]
  *
+ * `--kinds` picks the files (default: the two of the goal); 京东 POP (GBK, two SKU rows per
+ * order) and 拼多多 (UTF-8 BOM) exports take the same DuckDB path.
  * Prints per file: size, floor (s, rows/s), our import (s, rows/s, rows written, peak RSS),
  * the ratio to the floor and whether each goal (≥ 200,000 rows/s, ≤ 3× floor, RSS < 1 GiB) is
  * met, plus the time per phase (staging = transcode + scan + numbered copy, then read_csv +
@@ -32,6 +34,13 @@ import { openWarehouse } from '../src/warehouse/index.js';
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] ?? 0) || 1_000_000;
 const keep = args.includes('--keep');
+/** file name and encoding of each kind */
+const FILES: Record<BigExportKind, [string, string]> = {
+  'taobao-gbk': ['ExportOrderList-bench.csv', 'gb18030'], 'douyin-bom': ['douyin-orders-bench.csv', 'utf-8'],
+  'jd-gbk': ['jd-orders-bench.csv', 'gb18030'], 'pdd-bom': ['pdd-orders-bench.csv', 'utf-8'],
+};
+const kinds = (args.includes('--kinds') ? args[args.indexOf('--kinds') + 1]!.split(',') : ['taobao-gbk', 'douyin-bom']) as BigExportKind[];
+for (const k of kinds) if (!(k in FILES)) throw new Error(`--kinds: ${k} is not one of ${Object.keys(FILES).join(', ')}`);
 if (args.includes('--js')) process.env.SHOPLENS_INGEST_ENGINE = 'js';
 const MiB = 1024 * 1024;
 const uptime = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
@@ -118,7 +127,7 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'shoplens-bench-import-'));
   console.log(`import benchmark: ${rows.toLocaleString('en-US')} rows per file, files in ${dir}`);
-  const cases: [BigExportKind, string, string][] = [['taobao-gbk', 'ExportOrderList-bench.csv', 'gb18030'], ['douyin-bom', 'douyin-orders-bench.csv', 'utf-8']];
+  const cases = kinds.map((kind) => [kind, ...FILES[kind]] as const);
   try {
     for (const [kind, name, enc] of cases) {
       const path = join(dir, name);

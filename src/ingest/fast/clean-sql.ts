@@ -72,6 +72,8 @@ const PLAIN_CELL = "[!=' \t]*[!\u0001- ]";
 const PLAIN_CHAR = "[!='\u0001- ]";
 /** Only ASCII digits (a non-empty cell): GLOB, because a regular expression costs ~10× more per cell. */
 const digitsSql = (t: string) => `NOT ${t} GLOB '*[!0-9]*'`;
+/** Only digits and hyphens (拼多多's `260312-123456789012345`): never scientific, never spaced, a valid ID as it stands. */
+const idCharsSql = (t: string) => `NOT ${t} GLOB '*[!0-9-]*'`;
 
 /**
  * `cellText()` of raw column `c`: Excel guards off, trimmed, every spelling of "empty" → NULL.
@@ -109,7 +111,7 @@ export function writtenCellTextSql(c: string, n: Namer): Layers {
 
 /** `parseId()` over cell text `t`: Excel scientific notation is reported, never repaired. Results `n('v')`, `n('e')`. */
 export function idSql(t: string, n: Namer): Layers {
-  const error = `CASE WHEN ${t} IS NULL OR (${t} <> '' AND ${digitsSql(t)}) THEN NULL
+  const error = `CASE WHEN ${t} IS NULL OR (${t} <> '' AND ${idCharsSql(t)}) THEN NULL
     WHEN regexp_full_match(${t}, '[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+') OR regexp_full_match(${t}, '\\d+\\.\\d+') THEN 'INGEST_ID_SCIENTIFIC'
     WHEN regexp_matches(${t}, ${lit(`[${JS_SPACE},]`)}) THEN 'INGEST_ID_INVALID' END`;
   return [{ [n('e')]: error }, { [n('v')]: `CASE WHEN ${n('e')} IS NULL THEN ${t} END` }];

@@ -16,7 +16,7 @@ import { openTable } from '../read/open-table.js';
 import { ShopResolver } from '../run/shops.js';
 import { stageFile } from '../run/stage-file.js';
 import { detectSource } from '../sources/registry.js';
-import { writeBigExport } from '../synthetic/big-export.js';
+import { bigExportKinds, writeBigExport } from '../synthetic/big-export.js';
 import { FIXTURES, NOW } from '../test-fixtures.js';
 import { writeQuirkFiles } from './quirk-files.js';
 import { findSqlSource } from './registry.js';
@@ -134,17 +134,19 @@ for (const [how, setting, value] of copies) {
   });
 }
 
-test('synthetic big exports (GBK 订单报表, UTF-8 BOM 抖店) read in pieces of 700 rows, then the same again: both paths agree', async () => {
+test('synthetic big exports (GBK 订单报表 and 京东, UTF-8 BOM 抖店 and 拼多多) read in pieces of 700 rows, then the same again: both paths agree', async () => {
   const d = tempDir();
   process.env.SHOPLENS_INGEST_PIECE_ROWS = '700';
   try {
-    const tb = join(d.dir, 'ExportOrderList-big.csv');
-    const dy = join(d.dir, 'douyin-big.csv');
-    await writeBigExport(tb, 'taobao-gbk', 3000);
-    await writeBigExport(dy, 'douyin-bom', 3000);
-    assert.equal(await engineOf(tb), 'duckdb');
-    assert.equal(await engineOf(dy), 'duckdb');
-    await sameThroughBothPaths([{ path: tb }, { path: dy }, { path: tb }, { path: dy }]);
+    const files: Step[] = [];
+    for (const kind of bigExportKinds) {
+      const path = join(d.dir, `${kind}.csv`);
+      await writeBigExport(path, kind, 3000);
+      assert.equal(await engineOf(path), 'duckdb', kind);
+      // 拼多多 exports name no shop
+      files.push({ path, options: { shop: 'S1' } });
+    }
+    await sameThroughBothPaths([...files, ...files]);
   } finally {
     delete process.env.SHOPLENS_INGEST_PIECE_ROWS;
     d.cleanup();

@@ -9,8 +9,12 @@ import type { CollectorSql, StageInsert } from './collector-sql.js';
 /** `buyer`: text used as a buyer key (NULL when masked); `address`: text, with its province and city. */
 export type FieldKind = 'text' | 'id' | 'fen' | 'int' | 'time' | 'buyer' | 'address';
 
-/** A getter call of normalize.ts that can report a problem: the field, and whether it is required. */
-export type Check = readonly [field: string, required: boolean];
+/**
+ * A getter call of normalize.ts that can report a problem: the field, whether it is required,
+ * and for a call normalize.ts makes only sometimes (`a ?? r.id('item_id')`), when it makes it
+ * (SQL over the cleaned row; a field whose getter reported a problem reads NULL there).
+ */
+export type Check = readonly [field: string, required: boolean, when?: (c: CleanRow) => string];
 
 /** SQL names of the cleaned row's columns (table `cln`), for the emit functions. */
 export interface CleanRow {

@@ -1,7 +1,7 @@
 /**
- * Writes large synthetic exports in real layouts (Taobao 订单报表 in GBK, 抖店 orders in UTF-8
- * with BOM) for the import benchmark and the kill -9 test. Deterministic for a given size;
- * written in chunks so memory stays flat.
+ * Writes large synthetic exports in real layouts (Taobao 订单报表 and 京东 POP orders in GBK,
+ * 抖店 and 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
+ * Deterministic for a given size; written in chunks so memory stays flat.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -13,8 +13,15 @@ const TAOBAO_HEAD = ['订单编号', '买家会员名', '买家支付宝账号',
 const DOUYIN_HEAD = ['主订单编号', '子订单编号', '选购商品', '商品规格', '商品数量', '商品ID', '商家编码', '商品单价', '商品金额', '订单应付金额', '运费',
   '平台实际承担优惠金额', '商家实际承担优惠金额', '达人实际承担优惠金额', '订单提交时间', '支付完成时间', '订单完成时间', '发货时间', '订单状态', '售后状态',
   '收件人', '收件人手机号', '达人ID', '流量来源', '店铺名称'];
+const JD_HEAD = ['订单号', '商品ID', '商品名称', '订购数量', '下单时间', '京东价', '订单金额', '结算金额', '应付金额', '运费金额', '订单状态', '下单帐号',
+  '客户姓名', '客户地址', '联系电话', '付款确认时间', '订单完成时间', '货号', '订单来源', '店铺ID', '店铺名称'];
+const PDD_HEAD = ['订单成交时间', '商品', '订单号', '订单状态', '商品数量(件)', '支付时间', '发货时间', '确认收货时间', '商品id', '样式ID',
+  '商家编码-规格维度', '商家编码-商品维度', '售后状态', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '多多支付立减金额(元)',
+  '用户实付金额(元)', '商家实收金额(元)', '省', '市'];
 const TB_STATUS = ['交易成功', '卖家已发货，等待买家确认', '买家已付款，等待卖家发货', '交易关闭', '等待买家付款'];
 const DY_STATUS = ['已完成', '已发货', '待发货', '已关闭'];
+const JD_STATUS = ['完成', '等待确认收货', '等待出库', '已取消', '等待付款'];
+const PDD_STATUS = ['已收货', '已发货，待收货', '待发货', '已取消', '待支付'];
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 function stamp(i: number): string {
@@ -49,13 +56,48 @@ function douyinRow(i: number): string {
     i % 50 === 0 ? '退款成功' : '-', '##密文', '##密文', '-', '直播', '抖音美妆店'].join(',');
 }
 
-export type BigExportKind = 'taobao-gbk' | 'douyin-bom';
+/** 京东: one row per SKU, one or two SKUs per order, the order amounts on each. */
+function jdRow(i: number): string {
+  const o = Math.floor(i / 2);
+  const order = `3${pad(o, 11)}`;
+  const price = (k: number) => 1990 + (k * 11) % 30000;
+  const qty = (k: number) => 1 + (k % 2);
+  const post = o % 4 === 0 ? 600 : 0;
+  const total = price(2 * o) * qty(2 * o) + price(2 * o + 1) * qty(2 * o + 1);
+  const st = JD_STATUS[o % JD_STATUS.length]!;
+  const paidAt = st === '等待付款' ? '0001-01-01 00:00:00' : stamp(o + 2);
+  return [order, String(100000 + (i % 5003)), '电饭煲', String(qty(i)), stamp(o), yuan(price(i)), yuan(total), yuan(total), yuan(total + post),
+    yuan(post), st, `jd_${o % 150001}`, '张**', '北京 北京市 朝阳区 建国路**号', '138****0001', paidAt, st === '完成' ? stamp(o + 30000) : '',
+    `RC-${i % 5003}`, '京东APP', 'J200', '京东自营旗舰'].join(',');
+}
+
+/** 拼多多: one row per order, amounts with thousands separators. */
+function pddRow(i: number): string {
+  const goods = 990 + (i * 17) % 250000;
+  const off = i % 5 === 0 ? 300 : 0;
+  const st = PDD_STATUS[i % PDD_STATUS.length]!;
+  const unpaid = st === '待支付';
+  const money = (fen: number) => (fen >= 100000 ? `"${Math.floor(fen / 100000)},${yuan(fen % 100000).padStart(6, '0')}"` : yuan(fen));
+  return [stamp(i), '拖鞋', `${260000 + (i % 10000)}-${pad(i, 15)}`, st, String(1 + (i % 3)), unpaid ? '' : stamp(i + 1),
+    st === '待发货' || unpaid ? '' : stamp(i + 9000), st === '已收货' ? stamp(i + 40000) : '', String(5550000 + (i % 701)), String(8880000 + (i % 4001)),
+    `SL-${i % 4001}`, 'SL', i % 40 === 0 ? '退款成功' : '无售后或售后取消', money(goods), '0.00', yuan(off), '0.00', '-', money(goods - off), money(goods - off),
+    '四川省', '成都市'].join(',');
+}
+
+const KINDS = {
+  'taobao-gbk': { head: TAOBAO_HEAD, row: taobaoRow, gbk: true },
+  'douyin-bom': { head: DOUYIN_HEAD, row: douyinRow, gbk: false },
+  'jd-gbk': { head: JD_HEAD, row: jdRow, gbk: true },
+  'pdd-bom': { head: PDD_HEAD, row: pddRow, gbk: false },
+} as const;
+
+export type BigExportKind = keyof typeof KINDS;
+export const bigExportKinds = Object.keys(KINDS) as BigExportKind[];
 
 /** Writes `rows` data rows; returns the bytes written. */
 export async function writeBigExport(path: string, kind: BigExportKind, rows: number): Promise<number> {
   const out = createWriteStream(path);
-  const gbk = kind === 'taobao-gbk';
-  const row = gbk ? taobaoRow : douyinRow;
+  const { head, row, gbk } = KINDS[kind];
   let bytes = 0;
   const put = async (text: string) => {
     const buf = gbk ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
@@ -63,7 +105,7 @@ export async function writeBigExport(path: string, kind: BigExportKind, rows: nu
     if (!out.write(buf)) await once(out, 'drain');
   };
   if (!gbk) { out.write(Buffer.from([0xef, 0xbb, 0xbf])); bytes += 3; }
-  await put((gbk ? TAOBAO_HEAD : DOUYIN_HEAD).join(',') + '\r\n');
+  await put(head.join(',') + '\r\n');
   const CHUNK = 5000;
   for (let i = 0; i < rows; i += CHUNK) {
     const lines: string[] = [];
