@@ -66,7 +66,9 @@ export async function dayRanges(tx: Warehouse): Promise<Map<string, { from: stri
  * `acc` (wording → [count, first row]).
  */
 export async function unknownStatuses(tx: Warehouse, from: string, raw: string, known: string, stop: string, acc: Map<string, [number, number]>): Promise<void> {
-  const rows = await tx.query<{ s: string; n: bigint; first: bigint }>(`SELECT ${raw} AS s, count(*) AS n, min(c.rn) AS first ${cleanRowsSql(from, stop)} AND NOT ${known} GROUP BY 1`);
+  // An empty status is no wording (ERP rows may leave it out; where it is required the row is quarantined).
+  const rows = await tx.query<{ s: string; n: bigint; first: bigint }>(`SELECT ${raw} AS s, count(*) AS n, min(c.rn) AS first ${cleanRowsSql(from, stop)}
+    AND NOT ${known} AND ${raw} <> '' GROUP BY 1`);
   for (const r of rows) {
     const had = acc.get(r.s);
     acc.set(r.s, had ? [had[0] + Number(r.n), Math.min(had[1], Number(r.first))] : [Number(r.n), Number(r.first)]);

@@ -1,6 +1,6 @@
 /**
- * Writes large synthetic exports in real layouts (Taobao 订单报表 and 京东 POP orders in GBK,
- * 抖店 and 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
+ * Writes large synthetic exports in real layouts (Taobao 订单报表, 京东 POP orders and 旺店通
+ * 订单明细 in GBK, 抖店 and 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
  * Deterministic for a given size; written in chunks so memory stays flat.
  */
 import { createWriteStream } from 'node:fs';
@@ -18,9 +18,12 @@ const JD_HEAD = ['订单号', '商品ID', '商品名称', '订购数量', '下�
 const PDD_HEAD = ['订单成交时间', '商品', '订单号', '订单状态', '商品数量(件)', '支付时间', '发货时间', '确认收货时间', '商品id', '样式ID',
   '商家编码-规格维度', '商家编码-商品维度', '售后状态', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '多多支付立减金额(元)',
   '用户实付金额(元)', '商家实收金额(元)', '省', '市'];
+const WDT_HEAD = ['订单编号', '店铺', '订单来源', '仓库', '子单原始单号', '订单状态', '交易时间', '付款时间', '客户网名', '收件人', '收货地区', '收件人手机',
+  '订单支付金额', '邮费', '订单总优惠', '商家编码', '货品编号', '货品名称', '规格名称', '下单数量', '标价', '成交价', '分摊后总价'];
 const TB_STATUS = ['交易成功', '卖家已发货，等待买家确认', '买家已付款，等待卖家发货', '交易关闭', '等待买家付款'];
 const DY_STATUS = ['已完成', '已发货', '待发货', '已关闭'];
 const JD_STATUS = ['完成', '等待确认收货', '等待出库', '已取消', '等待付款'];
+const WDT_STATUS = ['已完成', '已发货', '待审核', '已取消', '未付款'];
 const PDD_STATUS = ['已收货', '已发货，待收货', '待发货', '已取消', '待支付'];
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -84,11 +87,23 @@ function pddRow(i: number): string {
     '四川省', '成都市'].join(',');
 }
 
+/** 旺店通 订单明细: one row per goods line, two per order, each with its share of the paid amount. */
+function wdtRow(i: number): string {
+  const o = Math.floor(i / 2);
+  const price = (k: number) => 990 + (k * 13) % 40000;
+  const st = WDT_STATUS[o % WDT_STATUS.length]!;
+  const paid = price(2 * o) + price(2 * o + 1);
+  return [`=JY${pad(o, 10)}`, '蓝鲸旗舰店', '淘宝', '杭州仓', `=38${pad(o, 17)}`, st, stamp(o), st === '未付款' ? '' : stamp(o + 2), `buyer_${o % 200003}`, '张**',
+    '浙江省 杭州市 西湖区', '138****1234', yuan(paid), '0.00', '0.00', `SKU-${i % 3001}`, `G-${i % 1009}`, '羊绒大衣', '驼色 M', '1', yuan(price(i)),
+    yuan(price(i)), yuan(price(i))].join(',');
+}
+
 const KINDS = {
   'taobao-gbk': { head: TAOBAO_HEAD, row: taobaoRow, gbk: true },
   'douyin-bom': { head: DOUYIN_HEAD, row: douyinRow, gbk: false },
   'jd-gbk': { head: JD_HEAD, row: jdRow, gbk: true },
   'pdd-bom': { head: PDD_HEAD, row: pddRow, gbk: false },
+  'wdt-gbk': { head: WDT_HEAD, row: wdtRow, gbk: true },
 } as const;
 
 export type BigExportKind = keyof typeof KINDS;
