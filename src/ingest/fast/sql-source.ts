@@ -16,6 +16,9 @@ export type FieldKind = 'text' | 'id' | 'fen' | 'int' | 'time' | 'buyer' | 'addr
  */
 export type Check = readonly [field: string, required: boolean, when?: (c: CleanRow) => string];
 
+/** clean/statuses.ts `orderFallback` in SQL: a wording the vocabulary lacks reads paid once paid, else unpaid. */
+export const orderFallbackSql = (paidAt: string) => `CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`;
+
 /** SQL names of the cleaned row's columns (table `cln`), for the emit functions. */
 export interface CleanRow {
   /** the cleaned value: text, id, fen (BIGINT), int (INTEGER), time (UTC epoch ms, BIGINT) */

@@ -1,6 +1,6 @@
 /** sources/douyin-orders/normalize.ts in SQL (抖店 orders: one row per sub-order, amounts add up). */
 import { douyinStatuses } from '../../sources/douyin-orders/normalize.js';
-import type { SqlSource } from '../sql-source.js';
+import { orderFallbackSql, type SqlSource } from '../sql-source.js';
 
 /** Only the fields normalize.ts reads are cleaned (商品规格, 收件人 and the phone are not). */
 export const douyinOrdersSql: SqlSource = {
@@ -21,7 +21,7 @@ export const douyinOrdersSql: SqlSource = {
     const paidAt = c.v('paid_at');
     const paid = `CASE WHEN ${paidAt} IS NOT NULL THEN ${c.v('payable')} ELSE 0 END`;
     const goods = `coalesce(${c.v('goods_amount')}, ${c.v('payable')})`;
-    const status = c.status(`CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`);
+    const status = c.status(orderFallbackSql(paidAt));
     const sku = `coalesce(${c.v('merchant_code')}, ${c.v('item_id')}, ${c.v('line_id')})`;
     return [
       {

@@ -1,6 +1,6 @@
 /** sources/erp-order-row.ts in SQL: what 旺店通 and 聚水潭 goods lines share. */
 import { erpStatuses } from '../../sources/erp-vocab.js';
-import type { CleanRow, FieldKind, SqlSource } from '../sql-source.js';
+import { orderFallbackSql, type CleanRow, type FieldKind, type SqlSource } from '../sql-source.js';
 
 export const erpKinds: Readonly<Record<string, FieldKind>> = {
   order_id: 'id', created_at: 'time', merchant_code: 'text', qty: 'int', paid_amount: 'fen', paid_at: 'time', status: 'text', buyer: 'buyer',
@@ -19,7 +19,7 @@ export function erpRow(c: CleanRow) {
   return {
     paidAt,
     paidNow: `CASE WHEN ${paidAt} IS NOT NULL THEN ${c.v('paid_amount')} ELSE 0 END`,
-    status: c.status(`CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`),
+    status: c.status(orderFallbackSql(paidAt)),
     /** a goods line's own paid amount, when the export gives one (else the merge allocates the order's) */
     linePaid: (amount: string) => `CASE WHEN ${amount} IS NULL THEN NULL WHEN ${paidAt} IS NOT NULL THEN ${amount} ELSE 0 END`,
   };

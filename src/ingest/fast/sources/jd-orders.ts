@@ -1,6 +1,6 @@
 /** sources/jd-orders/normalize.ts in SQL (京东 POP: one row per SKU, order amounts repeat on each row). */
 import { jdStatuses } from '../../sources/jd-orders/normalize.js';
-import type { SqlSource } from '../sql-source.js';
+import { orderFallbackSql, type SqlSource } from '../sql-source.js';
 
 export const jdOrdersSql: SqlSource = {
   id: 'jd-orders',
@@ -19,7 +19,7 @@ export const jdOrdersSql: SqlSource = {
     const paidAt = c.v('paid_at');
     const shipping = `coalesce(${c.v('shipping_fee')}, 0)`;
     const total = `coalesce(${c.v('order_total')}, ${c.v('paid_amount')})`;
-    const status = c.status(`CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`);
+    const status = c.status(orderFallbackSql(paidAt));
     const price = `coalesce(${c.v('price')}, 0)`;
     return [
       {

@@ -1,6 +1,6 @@
 /** sources/pdd-orders/normalize.ts in SQL (拼多多: one row per order, no buyer id). */
 import { pddStatuses } from '../../sources/pdd-orders/normalize.js';
-import type { CleanRow, SqlSource } from '../sql-source.js';
+import { orderFallbackSql, type CleanRow, type SqlSource } from '../sql-source.js';
 
 /** 商家编码: the SKU's, else the product's. */
 const code = (c: CleanRow) => `coalesce(${c.v('code_sku')}, ${c.v('code_item')})`;
@@ -26,7 +26,7 @@ export const pddOrdersSql: SqlSource = {
     const paidNow = `CASE WHEN ${paidAt} IS NOT NULL THEN ${paid} ELSE 0 END`;
     const goods = `coalesce(${c.v('goods_amount')}, ${paid})`;
     const qty = `coalesce(${c.v('qty')}, 1)`;
-    const status = c.status(`CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`);
+    const status = c.status(orderFallbackSql(paidAt));
     const sku = `coalesce(${c.v('style_id')}, ${code(c)}, ${c.v('item_id')}, ${c.v('order_id')})`;
     return [
       {

@@ -1,6 +1,6 @@
 /** sources/taobao-orders/normalize.ts in SQL (订单报表: one row per order). */
 import { taobaoStatuses } from '../../sources/taobao-orders/normalize.js';
-import type { SqlSource } from '../sql-source.js';
+import { orderFallbackSql, type SqlSource } from '../sql-source.js';
 
 export const taobaoOrdersSql: SqlSource = {
   id: 'taobao-orders',
@@ -24,7 +24,7 @@ export const taobaoOrdersSql: SqlSource = {
         row: out.order({
           order_id: c.v('order_id'), customer_id: customer, created_at: c.v('created_at'), paid_at: paidAt,
           shipped_at: c.v('shipped_at'), finished_at: c.v('finished_at'),
-          status: c.status(`CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`), status_raw: c.statusRaw,
+          status: c.status(orderFallbackSql(paidAt)), status_raw: c.statusRaw,
           goods_amount: `coalesce(${c.v('goods_amount')}, ${paid} - ${shipping})`, shipping_fee: shipping, order_total: `coalesce(${c.v('order_total')}, ${paid})`,
           // 实付 counts only once paid; an unpaid order has paid nothing yet.
           paid_amount: `CASE WHEN ${paidAt} IS NOT NULL THEN ${paid} ELSE 0 END`,
