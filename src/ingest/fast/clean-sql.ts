@@ -72,6 +72,18 @@ const PLAIN_CELL = "[!=' \t]*[!\u0001- ]";
 const PLAIN_CHAR = "[!='\u0001- ]";
 /** Only ASCII digits (a non-empty cell): GLOB, because a regular expression costs ~10× more per cell. */
 const digitsSql = (t: string) => `NOT ${t} GLOB '*[!0-9]*'`;
+/**
+ * sources/common.ts `shortHash` (FNV-1a, 32 bits, over UTF-16 code units) of text `s`, as 8 hex
+ * digits: characters past U+FFFF count as their surrogate pair, as in JS.
+ */
+export function shortHashSql(s: string): string {
+  const units = `flatten(list_transform(string_split(${s}, ''), ch -> CASE WHEN unicode(ch) > 65535
+    THEN [55296 + ((unicode(ch) - 65536) >> 10), 56320 + ((unicode(ch) - 65536) & 1023)] ELSE [unicode(ch)] END))`;
+  // h < 2^32 and the prime < 2^25: the product fits a BIGINT before it is cut back to 32 bits.
+  const fnv = `list_reduce(${units}, (h, u) -> (xor(h, u) * 16777619) % 4294967296, 2166136261)`;
+  return `CASE WHEN ${s} = '' THEN '811c9dc5' ELSE lpad(lower(hex(${fnv})), 8, '0') END`;
+}
+
 /** Only digits and hyphens (拼多多's `260312-123456789012345`): never scientific, never spaced, a valid ID as it stands. */
 const idCharsSql = (t: string) => `NOT ${t} GLOB '*[!0-9-]*'`;
 

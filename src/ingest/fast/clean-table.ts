@@ -8,7 +8,7 @@
  */
 import type { HeaderMap } from '../sources/header-map.js';
 import { buyerKeySql, cellTextSql, fenSql, regionSql, idSql, intSql, vocabSql, wallTimeSql, writtenCellTextSql, type Layers } from './clean-sql.js';
-import type { CleanRow, SqlSource } from './sql-source.js';
+import type { CleanRow, Derived, SqlSource } from './sql-source.js';
 import type { ZoneSql } from './zone-sql.js';
 
 export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -97,8 +97,9 @@ export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string 
   const times = Object.keys(src.kinds).filter((f) => src.kinds[f] === 'time');
   const pass = (col: (f: string) => string, name: (f: string) => string) =>
     times.map((f) => `CASE WHEN ${q(`f_${f}`)} IS NOT NULL THEN ${q(`f_${f}`)} - ${z.offset(col(f))} END AS ${name(f)}`).join(', ');
-  const from = times.length === 0 ? 'cln c'
-    : `(SELECT *, ${pass((f) => q(`a_${f}`), (f) => q(`u_${f}`))} FROM (SELECT *, ${pass((f) => q(`f_${f}`), (f) => q(`a_${f}`))} FROM cln)) c`;
+  const base = src.derived ? withDerived(src.derived) : 'cln';
+  const from = times.length === 0 ? `${base} c`
+    : `(SELECT *, ${pass((f) => q(`a_${f}`), (f) => q(`u_${f}`))} FROM (SELECT *, ${pass((f) => q(`f_${f}`), (f) => q(`a_${f}`))} FROM ${base})) c`;
   return {
     from,
     v: (f) => {
@@ -110,5 +111,21 @@ export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string 
     status: (fallback) => `coalesce(c.m__status, ${fallback})`,
     statusRaw: `coalesce(c.${q(`f_${src.status.field}`)}, '')`,
     statusKnown: `(c.m__status IS NOT NULL)`,
+    d: (name) => `c.${q(`d_${name}`)}`,
   };
+}
+
+/** The TEMP table of a piece's derived values (sql-source.ts `Derived`), one row per distinct combination. */
+export const DERIVED = 'cln_derived';
+
+/** `cln` with the derived values of its rows (a NULL field matches a NULL one: a join on IS NOT DISTINCT FROM). */
+function withDerived(d: Derived): string {
+  const names = Object.keys(d.values((f) => f)).map((name) => `d.${q(`d_${name}`)}`);
+  const on = d.of.map((f) => `c.${q(`f_${f}`)} IS NOT DISTINCT FROM d.${q(`f_${f}`)}`).join(' AND ');
+  return `(SELECT c.*, ${names.join(', ')} FROM cln c LEFT JOIN ${DERIVED} d ON ${on})`;
+}
+
+export function derivedTableSql(d: Derived): string {
+  const values = Object.entries(d.values((f) => q(`f_${f}`))).map(([name, sql]) => `${sql} AS ${q(`d_${name}`)}`);
+  return `CREATE TEMP TABLE ${DERIVED} AS SELECT *, ${values.join(', ')} FROM (SELECT DISTINCT ${d.of.map((f) => q(`f_${f}`)).join(', ')} FROM cln)`;
 }

@@ -90,6 +90,24 @@ const PDD_ROWS: string[][] = [
   ['2026-03-04 13:00:00', '袜子', '260304-000000000000006', '已取消', '1'],
 ];
 
+const ITEMS_HEAD = ['订单编号', '标题', '价格', '购买数量', '外部系统编号', '商品属性', '套餐信息', '备注', '订单状态', '商家编码'];
+
+/** [order, title, price, qty, external id, attributes, package, note, status, code] */
+const ITEMS_ROWS: string[][] = [
+  ['"=""3712345678901234561"""', '羊绒大衣', '1299.00', '1', '', '颜色分类：驼色;尺码：M', '', '', '交易成功', 'SKU-COAT-M'],
+  // no 商家编码 nor 外部系统编号: the SKU is a hash of title and attributes, the line adds a hash of the attributes
+  ['"=""3712345678901234562"""', '纯棉T恤', '50.00', '1', '', '颜色分类：白色;尺码：L', '', '', '卖家已发货，等待买家确认', ''],
+  ['"=""3712345678901234562"""', '纯棉T恤', '50.00', '2', '', '颜色分类：黑色;尺码：L', '', '', '卖家已发货，等待买家确认', '-'],
+  ['\t3712345678901234563', '帆布包😀', '"1,059.90"', '1', 'EXT-9', '', '', '', '', ''],
+  ['3712345678901234564', '  贴纸  ', '¥5.00', '3', '', '', '', '', '神秘状态', ''],
+  // the same line again, later: one line
+  ['3712345678901234564', '贴纸', '5.00', '4', '', '', '', '', '交易成功', ''],
+  ['3.71235E+18', '贴纸', '5.00', '1', '', '', '', '', '交易成功', ''],
+  ['3712345678901234566', '', 'abc', '1.5', '', '', '', '', '', ''],
+  ['3712345678901234567', '①贴纸', '①', '1', '', '颜色：①', '', '', '交易成功', ''],
+  ['3712345678901234568', '贴纸', '5.00'],
+];
+
 const WDT_HEAD = ['订单编号', '店铺', '订单来源', '子单原始单号', '订单状态', '交易时间', '付款时间', '客户网名', '收件人', '收货地区', '收件人手机',
   '订单支付金额', '邮费', '订单总优惠', '商家编码', '货品编号', '货品名称', '下单数量', '标价', '分摊后总价'];
 
@@ -147,6 +165,9 @@ export function writeQuirkFiles(dir: string): QuirkFile[] {
     put('quirks-taobao-new-york.csv', Buffer.from(tb), true, 'America/New_York'),
     put('quirks-douyin-bom.csv', bom(csv(DY_HEAD, DY_ROWS)), true),
     put('quirks-douyin-gbk.csv', iconv.encode(csv(DY_HEAD, DY_ROWS), 'gbk'), true),
+    // GBK has no 😀: the UTF-8 copy carries the character past U+FFFF the line key hashes
+    put('quirks-taobao-items-gbk.csv', iconv.encode(csv(ITEMS_HEAD, ITEMS_ROWS).replace('😀', '包'), 'gbk'), true),
+    put('quirks-taobao-items-bom.csv', bom(csv(ITEMS_HEAD, ITEMS_ROWS)), true),
     put('quirks-jd-gbk.csv', iconv.encode(csv(JD_HEAD, JD_ROWS), 'gbk'), true),
     put('quirks-pdd-bom.csv', bom(csv(PDD_HEAD, PDD_ROWS)), true),
     put('quirks-wdt-gbk.csv', iconv.encode(csv(WDT_HEAD, WDT_ROWS), 'gbk'), true),

@@ -7,7 +7,7 @@
  * is a string no export contains) — and the cleaning SQL (clean-table.ts) runs over them.
  */
 import type { Warehouse } from '../../warehouse/index.js';
-import { rawCol, type CleanPlan } from './clean-table.js';
+import { DERIVED, rawCol, type CleanPlan } from './clean-table.js';
 import type { CsvRead } from './prepare-csv.js';
 
 const NEVER_IN_A_FILE = 'shoplens\u0001null';
@@ -36,6 +36,7 @@ export async function checkPiece(tx: Warehouse, expect: { rows: number; short: n
 }
 
 export async function dropPiece(tx: Warehouse): Promise<void> {
+  await tx.exec(`DROP TABLE IF EXISTS ${DERIVED}`);
   await tx.exec('DROP VIEW IF EXISTS cln');
   await tx.exec('DROP TABLE IF EXISTS cln_rows');
 }

@@ -3,11 +3,12 @@ import { douyinOrdersSql } from './sources/douyin-orders.js';
 import { jdOrdersSql } from './sources/jd-orders.js';
 import { jstOrdersSql } from './sources/jst-orders.js';
 import { pddOrdersSql } from './sources/pdd-orders.js';
+import { taobaoItemsSql } from './sources/taobao-items.js';
 import { taobaoOrdersSql } from './sources/taobao-orders.js';
 import { wdtOrdersSql } from './sources/wdt-orders.js';
 import type { SqlSource } from './sql-source.js';
 
-const sqlSources: readonly SqlSource[] = [taobaoOrdersSql, douyinOrdersSql, jdOrdersSql, pddOrdersSql, wdtOrdersSql, jstOrdersSql];
+const sqlSources: readonly SqlSource[] = [taobaoOrdersSql, taobaoItemsSql, douyinOrdersSql, jdOrdersSql, pddOrdersSql, wdtOrdersSql, jstOrdersSql];
 
 export function findSqlSource(id: string): SqlSource | undefined {
   return sqlSources.find((s) => s.id === id);

@@ -31,6 +31,19 @@ export interface CleanRow {
   statusRaw: string;
   /** true when the vocabulary knows the status wording */
   statusKnown: string;
+  /** a value of the source's `derived` */
+  d(name: string): string;
+}
+
+/**
+ * Values normalize.ts computes in JS from a few text fields (宝贝报表's line key hashes title and
+ * attributes): computed once per distinct combination of those fields, not once per row.
+ */
+export interface Derived {
+  /** the fields the values depend on (text kinds) */
+  of: readonly string[];
+  /** SQL per value over those fields' cleaned text (`t(field)`, NULL when empty) */
+  values(t: (field: string) => string): Record<string, string>;
 }
 
 export interface SqlSource {
@@ -45,6 +58,7 @@ export interface SqlSource {
   stop(c: CleanRow): string;
   /** getter calls after the head that can report a problem (a field read twice is listed twice) */
   readonly tail: readonly Check[];
+  readonly derived?: Derived;
   /** the staging rows of a clean row that did not stop */
   emit(c: CleanRow, out: CollectorSql): StageInsert[];
 }

@@ -18,7 +18,7 @@ import { Collector } from '../stage/collector.js';
 import { KEEP_PROBLEMS, RowStager, type QuarantineEntry } from '../stage/row-stager.js';
 import { stageNames, stageTables, type StageName } from '../stage/staging-tables.js';
 import type { ShopResolver } from '../run/shops.js';
-import { cleanPlan, cleanRow, q, type CleanPlan } from './clean-table.js';
+import { cleanPlan, cleanRow, derivedTableSql, q, type CleanPlan } from './clean-table.js';
 import { CollectorSql } from './collector-sql.js';
 import { stageJsRows } from './js-rows.js';
 import { prepareCsv, type PreparedCsv } from './prepare-csv.js';
@@ -83,7 +83,9 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
       i.onProgress?.(offset, 'cleaning');
       await readPiece(tx, files, width, plan);
       if (!(await checkPiece(tx, { rows, short, offset })) || !(await shops.addPiece(tx))) return await undo(tx);
-      const [range] = await tx.query<{ lo: bigint | null; hi: bigint | null }>(timeRangeSql(i.sql));
+      if (i.sql.derived) await tx.exec(derivedTableSql(i.sql.derived));
+      const rangeSql = timeRangeSql(i.sql);
+      const [range] = rangeSql ? await tx.query<{ lo: bigint | null; hi: bigint | null }>(rangeSql) : [];
       const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
       const c = cleanRow(i.sql, z);
       const stop = i.sql.stop(c);
@@ -130,7 +132,9 @@ async function undo(tx: Warehouse): Promise<undefined> {
 
 const toNum = (v: bigint | null | undefined) => (v === null || v === undefined ? undefined : Number(v));
 
-function timeRangeSql(src: SqlSource): string {
+/** The piece's earliest and latest wall time, for the zone's change points; undefined: the source has no times (宝贝报表). */
+function timeRangeSql(src: SqlSource): string | undefined {
   const times = Object.entries(src.kinds).filter(([, k]) => k === 'time').map(([f]) => q(`f_${f}`));
+  if (times.length === 0) return undefined;
   return `SELECT least(${times.map((t) => `min(${t})`).join(', ')}) AS lo, greatest(${times.map((t) => `max(${t})`).join(', ')}) AS hi FROM cln`;
 }

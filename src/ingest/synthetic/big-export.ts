@@ -1,6 +1,6 @@
 /**
- * Writes large synthetic exports in real layouts (Taobao 订单报表, 京东 POP orders and 旺店通
- * 订单明细 in GBK, 抖店 and 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
+ * Writes large synthetic exports in real layouts (Taobao 订单报表 and 宝贝报表, 京东 POP orders
+ * and 旺店通 订单明细 in GBK, 抖店 and 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
  * Deterministic for a given size; written in chunks so memory stays flat.
  */
 import { createWriteStream } from 'node:fs';
@@ -18,6 +18,7 @@ const JD_HEAD = ['订单号', '商品ID', '商品名称', '订购数量', '下�
 const PDD_HEAD = ['订单成交时间', '商品', '订单号', '订单状态', '商品数量(件)', '支付时间', '发货时间', '确认收货时间', '商品id', '样式ID',
   '商家编码-规格维度', '商家编码-商品维度', '售后状态', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '多多支付立减金额(元)',
   '用户实付金额(元)', '商家实收金额(元)', '省', '市'];
+const ITEMS_HEAD = ['订单编号', '标题', '价格', '购买数量', '外部系统编号', '商品属性', '套餐信息', '备注', '订单状态', '商家编码'];
 const WDT_HEAD = ['订单编号', '店铺', '订单来源', '仓库', '子单原始单号', '订单状态', '交易时间', '付款时间', '客户网名', '收件人', '收货地区', '收件人手机',
   '订单支付金额', '邮费', '订单总优惠', '商家编码', '货品编号', '货品名称', '规格名称', '下单数量', '标价', '成交价', '分摊后总价'];
 const TB_STATUS = ['交易成功', '卖家已发货，等待买家确认', '买家已付款，等待卖家发货', '交易关闭', '等待买家付款'];
@@ -87,6 +88,15 @@ function pddRow(i: number): string {
     '四川省', '成都市'].join(',');
 }
 
+/** 淘宝 宝贝报表: one row per item, two per order of taobaoRow's numbering; a third of them without 商家编码 (the line key is a hash). */
+function itemsRow(i: number): string {
+  const o = Math.floor(i / 2);
+  const colour = ['驼色', '黑色', '白色', '藏青'][i % 4]!;
+  const size = ['S', 'M', 'L', 'XL', 'XXL'][(i >> 2) % 5]!;
+  return [`="37${pad(o, 17)}"`, `羊绒大衣${i % 53}`, yuan(1990 + (i * 7) % 50000), String(1 + (i % 3)), '', `颜色分类：${colour};尺码：${size}`, '', '',
+    TB_STATUS[o % TB_STATUS.length]!, i % 3 === 0 ? '' : `SKU-${i % 53}-${colour}-${size}`].join(',');
+}
+
 /** 旺店通 订单明细: one row per goods line, two per order, each with its share of the paid amount. */
 function wdtRow(i: number): string {
   const o = Math.floor(i / 2);
@@ -100,6 +110,7 @@ function wdtRow(i: number): string {
 
 const KINDS = {
   'taobao-gbk': { head: TAOBAO_HEAD, row: taobaoRow, gbk: true },
+  'taobao-items-gbk': { head: ITEMS_HEAD, row: itemsRow, gbk: true },
   'douyin-bom': { head: DOUYIN_HEAD, row: douyinRow, gbk: false },
   'jd-gbk': { head: JD_HEAD, row: jdRow, gbk: true },
   'pdd-bom': { head: PDD_HEAD, row: pddRow, gbk: false },
