@@ -67,6 +67,11 @@ export function cleanPlan(src: SqlSource, map: HeaderMap, shopMap: HeaderMap<'sh
   }
   put(5, vocabSql(q(`t_${src.status.field}`), src.status.vocab, (sfx) => (sfx ? `m__status__${sfx}` : 'm__status')));
   js.push('m__status__js');
+  for (const [f, vocab] of Object.entries(src.vocabs ?? {})) {
+    put(5, vocabSql(q(`t_${f}`), vocab, (sfx) => q(sfx ? `m_${f}__${sfx}` : `m_${f}`)));
+    js.push(q(`m_${f}__js`));
+    out.push(q(`m_${f}`));
+  }
   put(5, idSql(text('_shop_id', shopMap.get('shop_id')?.index), x('_shop_id')));
   text('_shop_name', shopMap.get('shop_name')?.index);
   const jsSql = `(${js.join(' OR ')})`;
@@ -109,6 +114,7 @@ export function cleanRow(src: SqlSource, z: ZoneSql): CleanRow & { from: string 
     },
     region: (f) => ({ province: `c.${q(`rp_${f}`)}`, city: `c.${q(`rc_${f}`)}` }),
     status: (fallback) => `coalesce(c.m__status, ${fallback})`,
+    mapped: (f, fallback) => `coalesce(c.${q(`m_${f}`)}, ${fallback})`,
     statusRaw: `coalesce(c.${q(`f_${src.status.field}`)}, '')`,
     statusKnown: `(c.m__status IS NOT NULL)`,
     d: (name) => `c.${q(`d_${name}`)}`,

@@ -27,6 +27,8 @@ export interface CleanRow {
   region(field: string): { province: string; city: string };
   /** canonical status from the source's vocabulary, falling back to `fallback` (SQL) */
   status(fallback: string): string;
+  /** a field of the source's `vocabs` mapped through its vocabulary, falling back to `fallback` (SQL) */
+  mapped(field: string, fallback: string): string;
   /** the status cell as text ('' when empty) */
   statusRaw: string;
   /** true when the vocabulary knows the status wording */
@@ -52,6 +54,8 @@ export interface SqlSource {
   readonly kinds: Readonly<Record<string, FieldKind>>;
   /** the status field and its vocabulary (folded keys, as clean/statuses.ts builds them) */
   readonly status: { field: string; vocab: ReadonlyMap<string, string> };
+  /** other text fields mapped through a vocabulary (抖店 售后类型), as mapStatus does */
+  readonly vocabs?: Readonly<Record<string, ReadonlyMap<string, string>>>;
   /** getter calls before normalize.ts may return early */
   readonly head: readonly Check[];
   /** SQL: normalize.ts returns after the head (emits nothing, reports nothing more) */
