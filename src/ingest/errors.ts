@@ -45,8 +45,8 @@ export const IngestErrors = defineErrors({
   },
   INGEST_SHOP_MISSING: {
     http: 400, userCaused: true,
-    zh: (p: F) => `${p.file} 没有写明店铺(店铺名称/店铺Id/店铺列),请用 --shop 指定`,
-    en: (p: F) => `${p.file} does not name its shop (店铺名称/店铺Id/店铺 column): give one with --shop`,
+    zh: (p: F) => `${p.file} 没有写明店铺(店铺名称/店铺Id/店铺列):请在数据页的“店铺”栏填写,命令行用 --shop 指定`,
+    en: (p: F) => `${p.file} does not name its shop (店铺名称/店铺Id/店铺 column): fill in the Shop field on the data page, or give --shop on the command line`,
   },
   INGEST_STRICT_REJECTED: {
     http: 400, userCaused: true,
