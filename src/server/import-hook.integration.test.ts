@@ -34,3 +34,31 @@ test('POST /api/import calls onImported once the upload has been imported', asyn
   assert.equal(calls.length, 1);
   assert.notEqual(calls[0], 'running');
 });
+
+test('an upload that fails still shows the format it was recognised as, beside the error', async () => {
+  const boundary = 'shoplens-test-boundary';
+  // 拼多多 exports name no shop: without the form's shop the import fails
+  const file = readFileSync(new URL('../../test/fixtures/ingest/pdd/pdd-orders-202603.csv', import.meta.url));
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="pdd-orders-202603.csv"\r\ncontent-type: text/csv\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const owner = await t.session('owner');
+  const res = await owner.inject({ method: 'POST', url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  assert.equal(res.statusCode, 200, res.body);
+  const { runId } = res.json() as { runId: string };
+  type View = { status: string; files: { format: string | null; status: string; error?: { code: string; message: { zh: string; en: string } } }[] };
+  let view: View = { status: 'queued', files: [] };
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    view = (await owner.inject({ method: 'GET', url: `/api/import/runs/${runId}` })).json() as View;
+    if (view.status !== 'queued' && view.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const [f] = view.files;
+  assert.equal(f?.error?.code, 'INGEST_SHOP_MISSING');
+  assert.equal(f?.format, 'pdd-orders');
+  assert.match(f?.error?.message.zh ?? '', /数据页的“店铺”栏/);
+  assert.match(f?.error?.message.en ?? '', /Shop field on the data page/);
+});

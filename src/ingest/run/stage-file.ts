@@ -74,13 +74,14 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
     const source = o.source ?? detectSource(part.header);
     if (!source) continue;
     const where = part.name ? `${file}#${part.name}` : file;
+    // Said before the checks below: a file that fails them was still recognised (the data page shows its format beside the error).
+    o.onPart?.(source, part.name);
     const map = mapHeader(part.header, source.columns);
     const missing = missingRequired(map, source.columns, source.required);
     if (missing.length) fail(E.INGEST_HEADER_MISSING, { file: where, source: source.id, columns: missing.join(', ') }, { file: where, row: part.headerRow });
     const shopMap = mapHeader(part.header, shopColumns);
     if (!shopMap.size && !o.shop) fail(E.INGEST_SHOP_MISSING, { file: where }, { file: where });
     res.sources.push(source);
-    o.onPart?.(source, part.name);
     const sql = findSqlSource(source.id);
     if (opened.kind === 'csv' && sql && part.headerRow === 1 && process.env.SHOPLENS_INGEST_ENGINE !== 'js') {
       const fast = await stageCsvFast(tx, {
