@@ -7,6 +7,7 @@
  * store as one file with a write-ahead log, so a run killed before COMMIT (even kill -9) leaves
  * the store exactly as it was; a run that fails rolls back whole.
  */
+import { collectGarbage } from '../../core/collect-garbage.js';
 import { fail, isShopLensError, ShopLensError } from '../../core/errors.js';
 import { DEFAULT_TIMEZONE } from '../../core/time.js';
 import { recordDataChange, type Warehouse } from '../../warehouse/index.js';
@@ -25,6 +26,9 @@ import { reasonOf, recordRun, type ImportRunRow } from './record.js';
 import { newRunId, sha256File } from './run-id.js';
 import { ShopResolver } from './shops.js';
 import { stageFile, type QuarantineEntry } from './stage-file.js';
+
+/** From this many rows read by the JS cleaners, their garbage is collected before the merge (~0.1 s). */
+const GC_AFTER_ROWS = 100_000;
 
 export interface ImportOptions {
   shop?: string;
@@ -90,6 +94,8 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         fail(E.INGEST_STRICT_REJECTED, { file: path, count: staged.badRows, first: `row ${p.row} ${p.column}: ${reasonOf(p).en}` }, { file: p.file, row: p.row, column: p.column });
       }
       o.onProgress?.(staged.rowsRead, 'merging');
+      // The JS cleaners leave their dead rows on the heap; the merge's peak would come on top.
+      if (staged.engine === 'js' && staged.rowsRead >= GC_AFTER_ROWS) collectGarbage();
       const prepared = await prepareRun(s, staged.staged, staged.sources.some((f) => f.orderPerLine === true));
       return s.transaction(async (tx) => {
         const role = staged.sources[0]!.role;
