@@ -8,7 +8,7 @@ import type { IngestErrorCode } from '../errors.js';
 import type { HeaderMap } from '../sources/header-map.js';
 import { KEEP_PROBLEMS, type QuarantineEntry } from '../stage/row-stager.js';
 import { q, rawCellSql } from './clean-table.js';
-import type { Check, CleanRow, SqlSource } from './sql-source.js';
+import type { Check, SqlSource } from './sql-source.js';
 
 export interface ProblemCheck {
   ord: number;
@@ -31,10 +31,9 @@ function codeSql(src: SqlSource, [f, required]: Check): string {
 
 /**
  * SQL adding to `prob` (rn, ord, code) the problems of the piece in `cln`, joined to the shop map (alias m). `stop` is the source's
- * early return over `row.from` (the cleaned row, alias c): getter calls after it report nothing.
+ * early return over `from` (the cleaned row, alias c): getter calls after it report nothing.
  */
-export function problemsSql(src: SqlSource, row: CleanRow & { from: string }, stop: string): string {
-  const { from } = row;
+export function problemsSql(src: SqlSource, from: string, stop: string): string {
   const parts = [
     `SELECT c.rn, -2 AS ord, 'INGEST_ROW_SHORT' AS code FROM cln c WHERE c.short AND NOT c.js`,
     `SELECT c.rn, -1, 'INGEST_REQUIRED_MISSING' FROM cln c LEFT JOIN shop_map m ON c.sid IS NOT DISTINCT FROM m.sid AND c.sname IS NOT DISTINCT FROM m.sname
@@ -44,8 +43,7 @@ export function problemsSql(src: SqlSource, row: CleanRow & { from: string }, st
   checks.forEach(([check, afterStop], ord) => {
     const code = codeSql(src, check);
     if (code === 'CAST(NULL AS VARCHAR)') return;
-    const when = check[2]?.(row);
-    parts.push(`SELECT c.rn, ${ord}, ${code} FROM ${afterStop || when ? from : 'cln c'} WHERE NOT c.js AND (${code}) IS NOT NULL${afterStop ? ` AND NOT ${stop}` : ''}${when ? ` AND (${when})` : ''}`);
+    parts.push(`SELECT c.rn, ${ord}, ${code} FROM ${afterStop ? from : 'cln c'} WHERE NOT c.js AND (${code}) IS NOT NULL${afterStop ? ` AND NOT ${stop}` : ''}`);
   });
   return `INSERT INTO prob ${parts.join('\nUNION ALL ')}`;
 }

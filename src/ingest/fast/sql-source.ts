@@ -9,12 +9,8 @@ import type { CollectorSql, StageInsert } from './collector-sql.js';
 /** `buyer`: text used as a buyer key (NULL when masked); `address`: text, with its province and city. */
 export type FieldKind = 'text' | 'id' | 'fen' | 'int' | 'time' | 'buyer' | 'address';
 
-/**
- * A getter call of normalize.ts that can report a problem: the field, whether it is required,
- * and for a call normalize.ts makes only sometimes (`a ?? r.id('item_id')`), when it makes it
- * (SQL over the cleaned row; a field whose getter reported a problem reads NULL there).
- */
-export type Check = readonly [field: string, required: boolean, when?: (c: CleanRow) => string];
+/** A getter call of normalize.ts that can report a problem: the field, and whether it is required. */
+export type Check = readonly [field: string, required: boolean];
 
 /** clean/statuses.ts `orderFallback` in SQL: a wording the vocabulary lacks reads paid once paid, else unpaid. */
 export const orderFallbackSql = (paidAt: string) => `CASE WHEN ${paidAt} IS NOT NULL THEN 'paid' ELSE 'unpaid' END`;
@@ -60,7 +56,7 @@ export interface SqlSource {
   readonly head: readonly Check[];
   /** SQL: normalize.ts returns after the head (emits nothing, reports nothing more) */
   stop(c: CleanRow): string;
-  /** getter calls after the head that can report a problem (a field read twice is listed twice) */
+  /** getter calls after the head that can report a problem (a field read twice is listed at its first read: it is reported once) */
   readonly tail: readonly Check[];
   readonly derived?: Derived;
   /** the staging rows of a clean row that did not stop */

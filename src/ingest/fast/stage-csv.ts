@@ -89,7 +89,7 @@ export async function stageCsvFast(tx: Warehouse, i: FastCsvInput): Promise<Fast
       const z = zoneSql(i.timezone, toNum(range?.lo), toNum(range?.hi));
       const c = cleanRow(i.sql, z);
       const stop = i.sql.stop(c);
-      await tx.exec(problemsSql(i.sql, c, stop));
+      await tx.exec(problemsSql(i.sql, c.from, stop));
       await insertStaged(tx, i.sql.emit(c, new CollectorSql(z)), c.from, stop);
       await unknownStatuses(tx, c.from, c.statusRaw, c.statusKnown, stop, unknown);
       // Rows the SQL cannot decide go through the JS cleaners.

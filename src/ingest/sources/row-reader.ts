@@ -46,8 +46,11 @@ export class RowReader<F extends string = string> {
     return c === undefined ? undefined : this.cells[c.index];
   }
 
+  /** A cell read twice (a price for the line and again for the product) is reported once. */
   problem(f: F, code: IngestErrorCode, value: Cell | undefined = this.cell(f)): void {
-    this.problems.push({ row: this.n, column: this.header(f), code, value: value === undefined ? '' : String(value) });
+    const column = this.header(f);
+    if (this.problems.some((p) => p.column === column && p.code === code)) return;
+    this.problems.push({ row: this.n, column, code, value: value === undefined ? '' : String(value) });
   }
 
   private need<T>(f: F, v: T | undefined, required: boolean): T | undefined {

@@ -14,9 +14,9 @@ export const douyinOrdersSql: SqlSource = {
   status: { field: 'status', vocab: douyinStatuses },
   head: [['order_id', true], ['line_id', true], ['qty', true], ['payable', true], ['created_at', true], ['paid_at', false], ['status', true]],
   stop: (c) => `(${['order_id', 'line_id', 'qty', 'payable', 'created_at'].map((f) => `${c.v(f)} IS NULL`).join(' OR ')})`,
-  // price is read twice (the line's unit price and the product's list price): a bad price is reported twice.
+  // price is read twice (the line's unit price and the product's list price): a bad price is reported once.
   tail: [['goods_amount', false], ['shipped_at', false], ['finished_at', false], ['shipping_fee', false], ['discount_platform', false],
-    ['discount_shop', false], ['discount_creator', false], ['creator_id', false], ['item_id', false], ['price', false], ['price', false]],
+    ['discount_shop', false], ['discount_creator', false], ['creator_id', false], ['item_id', false], ['price', false]],
   emit(c, out) {
     const paidAt = c.v('paid_at');
     const paid = `CASE WHEN ${paidAt} IS NOT NULL THEN ${c.v('payable')} ELSE 0 END`;

@@ -15,11 +15,9 @@ export const pddOrdersSql: SqlSource = {
   status: { field: 'status', vocab: pddStatuses },
   head: [['order_id', true], ['created_at', true], ['paid_amount', true], ['paid_at', false], ['status', true], ['qty', false]],
   stop: (c) => `(${c.v('order_id')} IS NULL OR ${c.v('created_at')} IS NULL OR ${c.v('paid_amount')} IS NULL)`,
-  // The SKU is 样式ID ?? 商家编码 ?? 商品id: 商品id is read for it only when the first two are empty,
-  // and again for the product's spu_id.
+  // The SKU is 样式ID ?? 商家编码 ?? 商品id; 商品id is read again, always, for the product's spu_id.
   tail: [['shipping_fee', false], ['goods_amount', false], ['shipped_at', false], ['finished_at', false], ['discount_shop', false],
-    ['discount_platform', false], ['discount_duoduo', false], ['style_id', false],
-    ['item_id', false, (c) => `${c.v('style_id')} IS NULL AND ${code(c)} IS NULL`], ['item_id', false]],
+    ['discount_platform', false], ['discount_duoduo', false], ['style_id', false], ['item_id', false]],
   emit(c, out) {
     const paidAt = c.v('paid_at');
     const paid = c.v('paid_amount');
