@@ -5,6 +5,19 @@ import { after, before, test } from 'node:test';
 import { testServer, type TestServer } from './testing/harness.js';
 
 let t: TestServer;
+
+/** POST /api/import of a fixture (under test/fixtures/ingest), with the form's shop when given. */
+function upload(fixture: string, shop?: string) {
+  const boundary = 'shoplens-test-boundary';
+  const name = fixture.split('/').pop()!;
+  const payload = Buffer.concat([
+    ...(shop ? [Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="shop"\r\n\r\n${shop}\r\n`)] : []),
+    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="${name}"\r\ncontent-type: text/csv\r\n\r\n`),
+    readFileSync(new URL(`../../test/fixtures/ingest/${fixture}`, import.meta.url)),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { method: 'POST' as const, url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 before(async () => { t = await testServer(); });
 after(() => t.close());
 
@@ -16,16 +29,8 @@ test('POST /api/import calls onImported once the upload has been imported', asyn
     calls.push(runs.status);
   };
   let uploadId = '';
-  const boundary = 'shoplens-test-boundary';
-  const file = readFileSync(new URL('../../test/fixtures/ingest/taobao/refunds202603.csv', import.meta.url));
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="shop"\r\n\r\ntm-1\r\n`),
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="refunds202603.csv"\r\ncontent-type: text/csv\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
   const owner = await t.session('owner');
-  const res = await owner.inject({ method: 'POST', url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const res = await owner.inject(upload('taobao/refunds202603.csv', 'tm-1'));
   assert.equal(res.statusCode, 200, res.body);
   uploadId = (res.json() as { runId: string }).runId;
   const deadline = Date.now() + 20_000;
@@ -36,16 +41,9 @@ test('POST /api/import calls onImported once the upload has been imported', asyn
 });
 
 test('an upload that fails still shows the format it was recognised as, beside the error', async () => {
-  const boundary = 'shoplens-test-boundary';
-  // 拼多多 exports name no shop: without the form's shop the import fails
-  const file = readFileSync(new URL('../../test/fixtures/ingest/pdd/pdd-orders-202603.csv', import.meta.url));
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="pdd-orders-202603.csv"\r\ncontent-type: text/csv\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
   const owner = await t.session('owner');
-  const res = await owner.inject({ method: 'POST', url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  // 拼多多 exports name no shop: without the form's shop the import fails
+  const res = await owner.inject(upload('pdd/pdd-orders-202603.csv'));
   assert.equal(res.statusCode, 200, res.body);
   const { runId } = res.json() as { runId: string };
   type View = { status: string; files: { format: string | null; status: string; error?: { code: string; message: { zh: string; en: string } } }[] };
