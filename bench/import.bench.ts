@@ -7,7 +7,8 @@
  * run on the same file one after the other, so the ratio is fair when the load is steady.
  *
  *   npm run bench:import                        (builds, then 1 M rows per file)
- *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js] [--kinds taobao-gbk,taobao-items-gbk,douyin-bom,jd-gbk,pdd-bom,wdt-gbk]
+ *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js] [--kinds taobao-gbk,taobao-items-gbk,taobao-refunds-gbk,
+ *                                                 douyin-bom,douyin-aftersales-bom,jd-gbk,pdd-bom,wdt-gbk]
  *
  * `--kinds` picks the files (default: the two of the goal); 淘宝 宝贝报表 (GBK, two items per
  * order), 京东 POP (GBK, two SKU rows per order), 拼多多 (UTF-8 BOM) and 旺店通 (GBK, two goods
@@ -40,6 +41,7 @@ const keep = args.includes('--keep');
 const FILES: Record<BigExportKind, [string, string]> = {
   'taobao-gbk': ['ExportOrderList-bench.csv', 'gb18030'], 'taobao-items-gbk': ['ExportOrderDetailList-bench.csv', 'gb18030'], 'douyin-bom': ['douyin-orders-bench.csv', 'utf-8'],
   'jd-gbk': ['jd-orders-bench.csv', 'gb18030'], 'pdd-bom': ['pdd-orders-bench.csv', 'utf-8'], 'wdt-gbk': ['wdt-orders-bench.csv', 'gb18030'],
+  'taobao-refunds-gbk': ['refunds-bench.csv', 'gb18030'], 'douyin-aftersales-bom': ['douyin-aftersales-bench.csv', 'utf-8'],
 };
 const kinds = (args.includes('--kinds') ? args[args.indexOf('--kinds') + 1]!.split(',') : ['taobao-gbk', 'douyin-bom']) as BigExportKind[];
 for (const k of kinds) if (!(k in FILES)) throw new Error(`--kinds: ${k} is not one of ${Object.keys(FILES).join(', ')}`);

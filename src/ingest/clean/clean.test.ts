@@ -6,6 +6,7 @@ import { parseLocalTime, zoneOf } from './dates.js';
 import { mapStatus, vocabulary } from './statuses.js';
 import { isMasked } from './pii.js';
 import { cellText, headerKey } from './text.js';
+import { refundStatuses } from '../sources/refund-vocab.js';
 
 test('IDs: Excel guards are removed and 19 digits stay exact text', () => {
   assert.deepEqual(parseId('="3712345678901234561"'), { value: '3712345678901234561' });
@@ -83,4 +84,11 @@ test('cells and headers: trailing spaces, BOM and full-width forms', () => {
   assert.equal(headerKey('订单付款时间 '), headerKey('订单付款时间'));
   assert.equal(headerKey('商品数量（件）'), headerKey('商品数量(件)'));
   assert.equal(headerKey('\uFEFF商品 id'), headerKey('商品id'));
+});
+
+test('open refund cases in the platforms\' words are known statuses (pending), in either comma width', () => {
+  for (const raw of ['买家已经申请退款，等待卖家同意', '买家已经申请退款,等待卖家同意', '卖家已经同意退款，等待买家退货', '卖家拒绝退款', '退款中', '售后待处理', '待商家处理']) {
+    assert.deepEqual(mapStatus(raw, refundStatuses, 'closed'), { status: 'pending', raw, known: true }, raw);
+  }
+  assert.equal(mapStatus('等待卖家同意', refundStatuses, 'pending').known, false);
 });

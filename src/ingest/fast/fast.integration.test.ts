@@ -134,7 +134,7 @@ for (const [how, setting, value] of copies) {
   });
 }
 
-test('synthetic big exports (GBK 订单报表, 宝贝报表, 京东 and 旺店通; UTF-8 BOM 抖店 and 拼多多) read in pieces of 700 rows, then the same again: both paths agree', async () => {
+test('synthetic big exports (GBK 订单报表, 宝贝报表, 退款报表, 京东 and 旺店通; UTF-8 BOM 抖店 orders and 售后, 拼多多) read in pieces of 700 rows, then the same again: both paths agree', async () => {
   const d = tempDir();
   process.env.SHOPLENS_INGEST_PIECE_ROWS = '700';
   try {

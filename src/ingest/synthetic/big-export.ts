@@ -1,6 +1,6 @@
 /**
- * Writes large synthetic exports in real layouts (Taobao 订单报表 and 宝贝报表, 京东 POP orders
- * and 旺店通 订单明细 in GBK, 抖店 and 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
+ * Writes large synthetic exports in real layouts (Taobao 订单报表, 宝贝报表 and 退款报表, 京东 POP
+ * orders and 旺店通 订单明细 in GBK; 抖店 orders and 售后, 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
  * Deterministic for a given size; written in chunks so memory stays flat.
  */
 import { createWriteStream } from 'node:fs';
@@ -108,6 +108,25 @@ function wdtRow(i: number): string {
     yuan(price(i)), yuan(price(i))].join(',');
 }
 
+const TB_REFUND_HEAD = ['订单编号', '退款编号', '支付宝交易号', '订单付款时间', '退款完结时间', '买家实际支付金额', '宝贝标题', '买家退款金额', '手工退款_系统退款',
+  '是否需要退货', '退款的申请时间', '退款状态', '买家退款原因', '售中或售后'];
+const DY_AFTERSALE_HEAD = ['售后单号', '订单号', '商品单号', '售后类型', '售后状态', '售后申请时间', '售后完结时间', '退商品金额(元)', '售后原因', '退货数量', '店铺名称'];
+const REFUND_STATUS = ['退款成功', '退款关闭', '买家已经申请退款，等待卖家同意'];
+
+/** 淘宝 退款报表: one refund per order of taobaoRow's numbering, some still pending. */
+function tbRefundRow(i: number): string {
+  const st = REFUND_STATUS[i % REFUND_STATUS.length]!;
+  return [`="37${pad(i, 17)}"`, `="2${pad(i, 17)}"`, '', stamp(i + 3), st === REFUND_STATUS[2] ? '' : stamp(i + 20000), yuan(1990 + (i * 7) % 50000), '羊绒大衣',
+    yuan(990 + (i * 7) % 1000), '系统退款', i % 2 === 0 ? '是' : '否', stamp(i + 10000), st, '尺码不合适', '售后退款'].join(',');
+}
+
+/** 抖店 售后: one case per sub-order of douyinRow's numbering. */
+function dyAftersaleRow(i: number): string {
+  const st = REFUND_STATUS[i % REFUND_STATUS.length]!;
+  return [`'71${pad(i, 17)}`, `'69${pad(Math.floor(i / 2), 17)}`, `'69${pad(i, 17)}`, ['仅退款', '退货退款', '1'][i % 3]!, st, stamp(i + 5000),
+    st === REFUND_STATUS[0] ? stamp(i + 20000) : '', yuan(490 + (i * 13) % 20000), '不想要了', String(1 + (i % 2)), '抖音美妆店'].join(',');
+}
+
 const KINDS = {
   'taobao-gbk': { head: TAOBAO_HEAD, row: taobaoRow, gbk: true },
   'taobao-items-gbk': { head: ITEMS_HEAD, row: itemsRow, gbk: true },
@@ -115,6 +134,8 @@ const KINDS = {
   'jd-gbk': { head: JD_HEAD, row: jdRow, gbk: true },
   'pdd-bom': { head: PDD_HEAD, row: pddRow, gbk: false },
   'wdt-gbk': { head: WDT_HEAD, row: wdtRow, gbk: true },
+  'taobao-refunds-gbk': { head: TB_REFUND_HEAD, row: tbRefundRow, gbk: true },
+  'douyin-aftersales-bom': { head: DY_AFTERSALE_HEAD, row: dyAftersaleRow, gbk: false },
 } as const;
 
 export type BigExportKind = keyof typeof KINDS;
