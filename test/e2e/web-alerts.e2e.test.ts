@@ -66,9 +66,14 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     await settled(page);
     await page.getByTestId('action-title').fill('清理滞销 SKU');
     await page.getByTestId('action-owner').fill('xiaoli');
+    // The date is typed into the picker once its panel is open, and confirmed once the input
+    // holds all of it: under load, keys sent earlier were lost and the form never submitted.
     await page.getByTestId('action-due').click();
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor();
     await page.keyboard.type('2026-12-31');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid="action-due"]')?.value === '2026-12-31');
     await page.keyboard.press('Enter');
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await page.getByTestId('action-metric').fill('paid_amount');
     await page.getByTestId('action-percent').fill('10');
     await page.getByTestId('action-add').click();
