@@ -16,3 +16,11 @@ export async function storeFingerprint(wh: Warehouse, tables: string[]): Promise
   }
   return out;
 }
+
+/** Every row of a table, all columns but `skip`, in a fixed order, as comparable text. */
+export async function tableRows(wh: Warehouse, t: string, skip: readonly string[] = []): Promise<string> {
+  const cols = (await wh.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${t}' ORDER BY ordinal_position`))
+    .map((c) => c.name).filter((c) => !skip.includes(c));
+  const rows = await wh.query(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${t} ORDER BY ALL`);
+  return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+}

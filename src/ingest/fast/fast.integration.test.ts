@@ -10,14 +10,13 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tempDir, tempStore } from '../../../test/helpers/store.js';
-import type { Warehouse } from '../../warehouse/index.js';
 import { importFile, type ImportOptions, type ImportResult } from '../index.js';
 import { openTable } from '../read/open-table.js';
 import { ShopResolver } from '../run/shops.js';
 import { stageFile } from '../run/stage-file.js';
 import { detectSource } from '../sources/registry.js';
 import { bigExportKinds, writeBigExport } from '../synthetic/big-export.js';
-import { FIXTURES, NOW } from '../test-fixtures.js';
+import { FIXTURES, NOW, tableRows } from '../test-fixtures.js';
 import { writeQuirkFiles } from './quirk-files.js';
 import { findSqlSource } from './registry.js';
 
@@ -28,13 +27,6 @@ const TABLES: Record<string, string[]> = {
   // quality examples are a sample in storage order; the run report compares them where they are complete
   import_quarantine: ['run_id'], import_run_tables: ['run_id'], import_quality: ['run_id', 'examples'],
 };
-
-async function tableRows(wh: Warehouse, t: string, skip: string[]): Promise<string> {
-  const cols = (await wh.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${t}' ORDER BY ordinal_position`))
-    .map((c) => c.name).filter((c) => !skip.includes(c));
-  const rows = await wh.query(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${t} ORDER BY ALL`);
-  return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
-}
 
 /**
  * What a run reports, without what differs by nature: ids, clock times, and which examples a
