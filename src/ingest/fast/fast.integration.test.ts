@@ -17,7 +17,7 @@ import { stageFile } from '../run/stage-file.js';
 import { detectSource } from '../sources/registry.js';
 import { bigExportKinds, writeBigExport } from '../synthetic/big-export.js';
 import { FIXTURES, NOW, tableRows } from '../test-fixtures.js';
-import { writeQuirkFiles } from './quirk-files.js';
+import { writeQuirkFiles, writeQuirkWorkbooks } from './quirk-files.js';
 import { findSqlSource } from './registry.js';
 
 /** table → its columns that differ between runs by nature (run ids, clock times), left out of the comparison */
@@ -125,6 +125,17 @@ for (const [how, setting, value] of copies) {
     }
   });
 }
+
+test('workbooks: a sheet whose cells read the same as text takes the DuckDB path, others the JS path; both paths agree', async () => {
+  const d = tempDir();
+  try {
+    const books = await writeQuirkWorkbooks(d.dir);
+    for (const b of books) assert.equal(await engineOf(b.path, b.timezone), b.fast ? 'duckdb' : 'js', b.name);
+    for (const b of books) await sameThroughBothPaths([{ path: b.path, options: { shop: 'S1', ...(b.timezone ? { timezone: b.timezone } : {}) } }]);
+  } finally {
+    d.cleanup();
+  }
+});
 
 test('synthetic big exports (GBK 订单报表, 宝贝报表, 退款报表, 京东 and 旺店通; UTF-8 BOM 抖店 orders and 售后, 拼多多) read in pieces of 700 rows, then the same again: both paths agree', async () => {
   const d = tempDir();

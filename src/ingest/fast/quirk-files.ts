@@ -7,7 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { openTable } from '../read/open-table.js';
 
 const TB_HEAD = ['订单编号', '买家会员名', '买家应付货款', '买家应付邮费', '总金额', '买家实际支付金额 ', '订单状态', '收货人姓名', '收货地址 ',
   '联系手机', '订单创建时间', '订单付款时间 ', '发货时间', '确认收货时间', '宝贝标题 ', '宝贝总数量', '店铺Id', '店铺名称'];
@@ -208,4 +210,80 @@ export function writeQuirkFiles(dir: string): QuirkFile[] {
     put('declined-after-quote.csv', Buffer.from(afterQuote), false),
     put('declined-moving-shop.csv', Buffer.from(movingShop), false),
   ];
+}
+
+export interface WorkbookOptions {
+  /** the cell to write for a CSV cell (its text by default): row 0 is the first data row */
+  cell?: (text: string, row: number, col: number) => string | number | Date;
+  /** a title row above the header */
+  titleRow?: boolean;
+  /** a blank row after this many data rows */
+  blankAfter?: number;
+  /** a second sheet, of notes */
+  notes?: boolean;
+}
+
+/** A CSV's cells (read by the CSV reader) as the one sheet of a workbook written by exceljs. */
+export async function csvToWorkbook(csvPath: string, xlsxPath: string, o: WorkbookOptions = {}): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxPath, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('订单');
+  if (o.titleRow) ws.addRow(['抖店订单导出 2026-03']).commit();
+  let row = 0;
+  for await (const part of (await openTable(csvPath)).parts) {
+    ws.addRow(part.header).commit();
+    for await (const batch of part.rows) {
+      for (const r of batch) {
+        ws.addRow(r.cells.map((c, col) => (o.cell ? o.cell(String(c), row, col) : c))).commit();
+        if (++row === o.blankAfter) ws.addRow([]).commit();
+      }
+    }
+  }
+  ws.commit();
+  if (o.notes) { const n = wb.addWorksheet('说明'); n.addRow(['说明', '导出自抖店后台']).commit(); n.commit(); }
+  await wb.commit();
+}
+
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+/** `2026-03-01 20:00:00` as a wall time Date (as if UTC), or undefined (JD's `0001-01-01` "not paid" stays text: as a serial it is no date) */
+const wallDate = (s: string) => (/^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s) ? new Date(`${s.replace(' ', 'T')}Z`) : undefined);
+
+/** 抖店 cells typed as Excel keeps them: counts, ids and prices as numbers, times as dates or serials, a Date in a text column. */
+function typedDouyinCell(text: string, _row: number, col: number): string | number | Date {
+  const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+  if ((col === 4 || col === 5 || col === 7 || col === 22) && number !== undefined) return number;
+  const when = wallDate(text);
+  if (col === 14 && when) return when;
+  if (col === 15 && when) return (when.getTime() - SERIAL_EPOCH) / 86_400_000;
+  if (col === 3 && text === '10片装') return new Date(Date.UTC(2026, 2, 1));
+  return text;
+}
+
+/**
+ * Workbooks for the differential test: each CSV quirk file the DuckDB path takes as one sheet of
+ * text; 抖店 with typed cells it reads the same as text (fast); and sheets it must refuse (JS path):
+ * an amount with float noise, a time with milliseconds, a 19-digit id as a number, a title row,
+ * a blank row between rows, a second sheet.
+ */
+export async function writeQuirkWorkbooks(dir: string): Promise<QuirkFile[]> {
+  const out: QuirkFile[] = [];
+  for (const q of writeQuirkFiles(dir).filter((f) => f.fast)) {
+    const path = q.path.replace(/\.csv$/, '.xlsx');
+    await csvToWorkbook(q.path, path);
+    out.push({ ...q, name: q.name.replace(/\.csv$/, '.xlsx'), path });
+  }
+  const douyin = join(dir, 'quirks-douyin-bom.csv');
+  const book = async (name: string, fast: boolean, o: WorkbookOptions) => {
+    const path = join(dir, name);
+    await csvToWorkbook(douyin, path, o);
+    out.push({ name, path, fast });
+  };
+  await book('douyin-typed.xlsx', true, { cell: typedDouyinCell });
+  const only = (row: number, col: number, value: number | Date) => (text: string, r: number, c: number) => (r === row && c === col ? value : text);
+  await book('declined-float-amount.xlsx', false, { cell: only(0, 8, 59.699999999999996) });
+  await book('declined-time-ms.xlsx', false, { cell: only(0, 14, new Date(Date.UTC(2026, 2, 1, 20, 0, 0, 750))) });
+  await book('declined-unsafe-id.xlsx', false, { cell: only(2, 0, 6920000000000000002) });
+  await book('declined-title-row.xlsx', false, { titleRow: true });
+  await book('declined-blank-row.xlsx', false, { blankAfter: 2 });
+  await book('declined-two-sheets.xlsx', false, { notes: true });
+  return out;
 }

@@ -11,12 +11,14 @@ import { IngestErrors as E } from '../errors.js';
 import { CsvParser, type CsvOptions } from './csv-parser.js';
 import { sniff, textDecoder, type FileKind, type TextEncoding } from './encoding.js';
 import type { RawRow, TablePart } from './types.js';
-import { readXlsx } from './xlsx.js';
+import { readXlsx, xlsxSheetNames } from './xlsx.js';
 
 export interface OpenedFile {
   kind: Exclude<FileKind, 'binary'>;
   encoding: TextEncoding | 'xlsx';
   bytes: number;
+  /** a workbook's sheets (names in order) */
+  sheets?: string[];
   parts: AsyncIterable<TablePart>;
 }
 
@@ -32,7 +34,10 @@ export async function openTable(path: string, options: CsvOptions & { encoding?:
   await fh.read(head, 0, head.length, 0).finally(() => fh.close());
   const s = sniff(head);
   if (s.kind === 'binary') fail(E.INGEST_FILE_BINARY, { file });
-  if (s.kind === 'xlsx') return { kind: 'xlsx', encoding: 'xlsx', bytes: st.size, parts: xlsxParts(path, file) };
+  if (s.kind === 'xlsx') {
+    const sheets = await xlsxSheetNames(path).catch((e: Error) => fail(E.INGEST_FILE_TRUNCATED, { file, detail: e.message }, { file }, e));
+    return { kind: 'xlsx', encoding: 'xlsx', bytes: st.size, sheets, parts: xlsxParts(path, file) };
+  }
   const encoding = options.encoding ?? s.encoding!;
   return { kind: 'csv', encoding, bytes: st.size, parts: csvParts(path, file, encoding, s.skip, options) };
 }

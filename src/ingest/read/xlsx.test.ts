@@ -130,8 +130,7 @@ test('a damaged workbook fails with INGEST_FILE_TRUNCATED: cut short, or a part 
     const crc = join(d.dir, 'crc.xlsx');
     writeFileSync(crc, changed);
     for (const path of [cut, crc]) {
-      const opened = await openTable(path);
-      await assert.rejects(async () => { for await (const part of opened.parts) for await (const _ of part.rows); },
+      await assert.rejects(async () => { for await (const part of (await openTable(path)).parts) for await (const _ of part.rows); },
         (e: { code?: string }) => e.code === 'INGEST_FILE_TRUNCATED', path);
     }
   } finally {

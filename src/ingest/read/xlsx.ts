@@ -43,6 +43,16 @@ export async function* readXlsx(path: string): AsyncGenerator<SheetStream> {
   }
 }
 
+/** The names of the workbook's sheets, in order. */
+export async function xlsxSheetNames(path: string): Promise<string[]> {
+  const zip = await openZip(path);
+  try {
+    return (await readWorkbook(zip)).sheets.map((s) => s.name);
+  } finally {
+    zip.close();
+  }
+}
+
 async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle): AsyncGenerator<RawRow[]> {
   const rows = new SheetParser((type, s, text) => cellValue(style, type, s, text));
   for await (const chunk of zip.text(part)) {

@@ -3,8 +3,9 @@
  * problems go to the quarantine list whole; the rest are staged.
  *
  * Two ways, same result: a CSV whose source has a SQL normalizer goes the DuckDB way
- * (fast/stage-csv.ts: DuckDB parses and cleans, ~10× faster); everything else — xlsx, other
- * sources, CSVs DuckDB would read differently — row by row through the JS cleaners.
+ * (fast/stage-csv.ts: DuckDB parses and cleans, ~10× faster), and so does a workbook's only
+ * sheet, copied to a CSV (fast/stage-sheet.ts); everything else — workbooks of several sheets,
+ * other sources, files DuckDB would read differently — row by row through the JS cleaners.
  * SHOPLENS_INGEST_ENGINE=js forces the JS way (the reference the DuckDB way is tested against).
  */
 import { basename } from 'node:path';
@@ -14,7 +15,8 @@ import { zoneOf } from '../clean/dates.js';
 import { IngestErrors as E } from '../errors.js';
 import { findSqlSource } from '../fast/registry.js';
 import { stageCsvFast, type Phase } from '../fast/stage-csv.js';
-import type { OpenedFile } from '../read/open-table.js';
+import { stageSheetFast } from '../fast/stage-sheet.js';
+import { openTable, type OpenedFile } from '../read/open-table.js';
 import type { TablePart } from '../read/types.js';
 import { Collector } from '../stage/collector.js';
 import { RowStager, type QuarantineEntry } from '../stage/row-stager.js';
@@ -83,20 +85,22 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
     if (!shopMap.size && !o.shop) fail(E.INGEST_SHOP_MISSING, { file: where }, { file: where });
     res.sources.push(source);
     const sql = findSqlSource(source.id);
-    if (opened.kind === 'csv' && sql && part.headerRow === 1 && process.env.SHOPLENS_INGEST_ENGINE !== 'js') {
-      const fast = await stageCsvFast(tx, {
-        path: o.path, where, encoding: opened.encoding as never, skip: opened.encoding === 'utf-8-bom' ? 3 : 0, header: part.header,
-        source, sql, map, shopMap, shop: o.shop, timezone: o.timezone, resolver: o.resolver,
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-      });
+    let rows = part.rows;
+    if (sql && part.headerRow === 1 && process.env.SHOPLENS_INGEST_ENGINE !== 'js' && (opened.kind === 'csv' || opened.sheets?.length === 1)) {
+      const input = { where, source, sql, map, shopMap, shop: o.shop, timezone: o.timezone, resolver: o.resolver, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
+      const fast = opened.kind === 'csv'
+        ? await stageCsvFast(tx, { ...input, path: o.path, encoding: opened.encoding as never, skip: opened.encoding === 'utf-8-bom' ? 3 : 0, header: part.header })
+        : await stageSheetFast(tx, part, input);
       if (fast) {
         o.onProgress?.(fast.rowsRead);
         collector = fast.collector;
         return { ...res, ...fast, engine: 'duckdb' };
       }
+      // the sheet's copy read some of its rows: read them again
+      if (opened.kind === 'xlsx') rows = await sheetRowsAgain(o.path);
     }
     const stager = new RowStager(source, map, shopMap, zone, opened.kind === 'csv' ? part.header.length : undefined, o.resolver, o.shop, collector, where);
-    for await (const batch of part.rows) {
+    for await (const batch of rows) {
       for (const raw of batch) {
         res.rowsRead++;
         stager.row(raw, ++seq, res);
@@ -109,6 +113,12 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
   if (res.sources.length === 0) fail(E.INGEST_FORMAT_UNKNOWN, { file, headers: headerSample(firstHeader) }, { file });
   if (res.rowsRead === 0) fail(E.INGEST_FILE_EMPTY, { file });
   return res;
+}
+
+/** The rows of a workbook's only sheet, read from the start. */
+async function sheetRowsAgain(path: string): Promise<TablePart['rows']> {
+  for await (const part of (await openTable(path)).parts) return part.rows;
+  throw new Error(`${path}: the sheet is gone`);
 }
 
 function headerSample(h: string[] | undefined): string {

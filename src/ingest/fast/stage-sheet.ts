@@ -1,0 +1,28 @@
+/**
+ * The DuckDB path of a workbook's only sheet: written as a plain CSV (sheet-csv.ts), then read as
+ * an export's CSV is (stage-csv.ts). Declines (undefined, nothing staged) when a cell would read
+ * differently as text or DuckDB declines the copy; the sheet's rows are then partly read.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Warehouse } from '../../warehouse/index.js';
+import type { TablePart } from '../read/types.js';
+import { scratchDir } from './scratch-dir.js';
+import { sheetAsCsv } from './sheet-csv.js';
+import { stageCsvFast, type FastCsvInput, type FastCsvResult } from './stage-csv.js';
+
+export type FastSheetInput = Omit<FastCsvInput, 'path' | 'encoding' | 'skip' | 'header'>;
+
+export async function stageSheetFast(tx: Warehouse, part: TablePart, i: FastSheetInput): Promise<FastCsvResult | undefined> {
+  // the columns of the source's time fields: a Date or serial there is written as wall time
+  const times = new Set(Object.entries(i.sql.kinds).filter(([, kind]) => kind === 'time').map(([f]) => i.map.get(f)?.index).filter((x) => x !== undefined));
+  const dir = await scratchDir();
+  try {
+    const path = join(dir, 'sheet.csv');
+    const copy = await sheetAsCsv(part, times, path, (n) => i.onProgress?.(n, 'reading'));
+    if (!copy.ok) return undefined;
+    return await stageCsvFast(tx, { ...i, path, encoding: 'utf-8', skip: 0, header: part.header });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
