@@ -11,6 +11,8 @@ import yauzl from 'yauzl';
 
 export interface XlsxZip {
   has(name: string): boolean;
+  /** the part's bytes, inflated, chunk by chunk (size and CRC-32 checked at the end) */
+  bytes(name: string): AsyncGenerator<Buffer>;
   /** the part's text, chunk by chunk */
   text(name: string): AsyncGenerator<string>;
   close(): void;
@@ -32,30 +34,34 @@ export async function openZip(path: string): Promise<XlsxZip> {
   const open = (e: yauzl.Entry) => new Promise<Readable>((resolve, reject) =>
     zip.openReadStream(e, e.compressionMethod === 8 ? { decompress: false } : {}, (err, s) => (err ? reject(err) : resolve(s))));
 
-  async function* text(name: string): AsyncGenerator<string> {
+  async function* bytes(name: string): AsyncGenerator<Buffer> {
     const e = entries.get(name);
     if (!e) throw new Error(`the workbook has no part ${name}`);
     if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new Error(`${name}: compression method ${e.compressionMethod} is not supported`);
     const raw = await open(e);
-    const bytes = e.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK })) : raw;
-    raw.on('error', (err) => bytes.destroy(err));
-    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const inflated = e.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK })) : raw;
+    raw.on('error', (err) => inflated.destroy(err));
     let size = 0;
     let crc = 0;
     try {
-      for await (const b of bytes) {
+      for await (const b of inflated) {
         size += (b as Buffer).length;
         crc = crc32(b as Buffer, crc);
-        yield decoder.decode(b as Buffer, { stream: true });
+        yield b as Buffer;
       }
-      const rest = decoder.decode();
-      if (rest) yield rest;
     } finally {
-      bytes.destroy();
+      inflated.destroy();
       raw.destroy();
     }
     // a damaged part inflates to other bytes: the zip's size and CRC-32 catch it
     if (size !== e.uncompressedSize || crc !== e.crc32) throw new Error(`${name}: damaged (${size} bytes, CRC ${crc}; the zip says ${e.uncompressedSize} bytes, CRC ${e.crc32})`);
   }
-  return { has: (name) => entries.has(name), text, close: () => zip.close() };
+
+  async function* text(name: string): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for await (const b of bytes(name)) yield decoder.decode(b, { stream: true });
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+  return { has: (name) => entries.has(name), bytes, text, close: () => zip.close() };
 }
