@@ -7,7 +7,7 @@
  * run on the same file one after the other, so the ratio is fair when the load is steady.
  *
  *   npm run bench:import                        (builds, then 1 M rows per file)
- *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js] [--kinds taobao-gbk,taobao-items-gbk,taobao-refunds-gbk,
+ *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js] [--xlsx] [--kinds taobao-gbk,taobao-items-gbk,taobao-refunds-gbk,
  *                                                 douyin-bom,douyin-aftersales-bom,jd-gbk,pdd-bom,wdt-gbk]
  *
  * `--kinds` picks the files (default: the two of the goal); 淘宝 宝贝报表 (GBK, two items per
@@ -18,6 +18,9 @@
  * met, plus the time per phase (staging = transcode + scan + numbered copy, then read_csv +
  * cleaning SQL + staging inserts; merging = the rest: preparing the run's orders and lines,
  * then the run's transaction) and `uptime`.
+ * `--xlsx` also writes each file as a workbook (one sheet, shared strings, as Excel saves it;
+ * exceljs takes ~80 s per 1 M rows to write it, so try `--rows 200000`) and imports that too,
+ * next to the CSV's import in the same process (DuckDB has no xlsx reader without an extension).
  * `--js` measures the JS path (SHOPLENS_INGEST_ENGINE=js) for comparison. DuckDB
  * memory_limit: SHOPLENS_DUCKDB_MEMORY (default 384MB, as the CLI). `--rows 3000000` shows
  * that peak RSS does not grow with the file.
@@ -31,12 +34,14 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { collectGarbage } from '../src/core/collect-garbage.js';
 import { importFile } from '../src/ingest/index.js';
+import { csvToWorkbook } from '../src/ingest/fast/quirk-files.js';
 import { writeBigExport, type BigExportKind } from '../src/ingest/synthetic/big-export.js';
 import { openWarehouse } from '../src/warehouse/index.js';
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] ?? 0) || 1_000_000;
 const keep = args.includes('--keep');
+const xlsx = args.includes('--xlsx');
 /** file name and encoding of each kind */
 const FILES: Record<BigExportKind, [string, string]> = {
   'taobao-gbk': ['ExportOrderList-bench.csv', 'gb18030'], 'taobao-items-gbk': ['ExportOrderDetailList-bench.csv', 'gb18030'], 'douyin-bom': ['douyin-orders-bench.csv', 'utf-8'],
@@ -150,6 +155,17 @@ async function main(): Promise<void> {
         `  ratio to floor: ${(o.ms / f.ms).toFixed(2)}×  (goal ≤ 3×) · rows/s goal ≥ 200,000: ${rate >= 200_000 ? 'met' : 'NOT met'} · RSS goal < 1024 MiB: ${o.peakRss < 1024 * MiB ? 'met' : 'NOT met'}`,
         `  uptime: ${uptime()}`,
       ].join('\n'));
+      if (xlsx) {
+        const book = path.replace(/\.csv$/, '.xlsx');
+        await csvToWorkbook(path, book);
+        collectGarbage();
+        const x = await ours(book, dir);
+        console.log([
+          `  as xlsx: ${(statSync(book).size / MiB).toFixed(0)} MiB, ${(x.ms / 1000).toFixed(2)} s, ${Math.round(x.rows / (x.ms / 1000)).toLocaleString('en-US')} rows/s, ${x.inserted.toLocaleString('en-US')} rows written, peak RSS ${(x.peakRss / MiB).toFixed(0)} MiB · ${(x.ms / o.ms).toFixed(2)}× the CSV's import`,
+          `  phases: ${x.phases}`,
+        ].join('\n'));
+        if (!keep) rmSync(book, { force: true });
+      }
       if (!keep) rmSync(path, { force: true });
     }
   } finally {

@@ -96,9 +96,9 @@ export class XmlScanner {
   }
 
   /**
-   * The tag at `lt` to the handler: the index after it, or -1 when it is not complete. indexOf
-   * does the work (a regular expression per tag took twice as long); a tag whose attributes
-   * use single quotes goes through TAG.
+   * The tag at `lt` to the handler: the index after it, or -1 when it is not complete (a
+   * regular expression per tag took twice as long); a tag whose attributes use single quotes
+   * goes through TAG.
    */
   private tag(s: string, lt: number): number {
     const closing = s.charCodeAt(lt + 1) === 47;
@@ -107,11 +107,13 @@ export class XmlScanner {
     if (k >= s.length) return -1;
     let gt = s.indexOf('>', k);
     if (gt < 0) return -1;
-    // a '>' inside a quoted value does not end the tag
-    for (let q = s.indexOf('"', k); q >= 0 && q < gt; q = s.indexOf('"', q + 1)) {
-      q = s.indexOf('"', q + 1);
-      if (q < 0) return -1;
-      if (q > gt) { gt = s.indexOf('>', q); if (gt < 0) return -1; }
+    // a '>' inside a quoted value does not end the tag (quotes looked for inside the tag only:
+    // searching on would scan to the next quote of the document, often the end of the chunk)
+    for (let i = k; i < gt; i++) {
+      if (s.charCodeAt(i) !== 34) continue;
+      i = s.indexOf('"', i + 1);
+      if (i < 0) return -1;
+      if (i > gt) { gt = s.indexOf('>', i); if (gt < 0) return -1; }
     }
     const raw = s.slice(closing ? lt + 2 : lt + 1, k);
     const colon = raw.indexOf(':');
