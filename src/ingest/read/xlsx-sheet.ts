@@ -14,17 +14,6 @@ import { attr, decodeEntities, XmlScanner } from './xml-scan.js';
 /** A cell as written: its type (`t`), style (`s`) and text (`<v>`, or the inline string's runs). */
 export type CellOf<T> = (type: string, style: number, text: string | undefined) => T;
 
-/** Column index (0-based) of a cell reference's letters: `C5` → 2, `AA1` → 26. */
-export function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col - 1;
-}
-
 /**
  * Index of the character `code` from `from`, before `to`; -1 if none. A loop: the distances in a
  * row are a few characters, where each indexOf call costs ~100 ns on a two-byte string.
@@ -34,12 +23,14 @@ function find(s: string, code: number, from: number, to: number): number {
   return -1;
 }
 
-/** The column of the cell reference starting at `at` (`AB12` → 27). */
+/** Column index (0-based) of the cell reference starting at `at`: `C5` → 2, `AA1` → 26. */
 function columnAt(s: string, at: number): number {
   let col = 0;
   for (let c = s.charCodeAt(at); c >= 65 && c <= 90; c = s.charCodeAt(++at)) col = col * 26 + (c - 64);
   return col - 1;
 }
+
+export const columnOf = (ref: string): number => columnAt(ref, 0);
 
 /** The whole number written at `at`. */
 function intAt(s: string, at: number): number {
@@ -81,7 +72,7 @@ export class SheetParser<T> {
   out: RawRow[] = [];
   private carry = '';
   private p: string | undefined;
-  private tags!: { row: string; rowEnd: string; c: string; cEnd: string; v: string; vEnd: string; t: string; tEnd: string; rPh: string; rPhEnd: string };
+  private tags!: { row: string; rowEnd: string; cEnd: string; vEnd: string; t: string; tEnd: string; rPh: string; rPhEnd: string };
   private lastRow = 0;
 
   constructor(private readonly cell: CellOf<T>) {}
@@ -135,7 +126,7 @@ export class SheetParser<T> {
       const colon = m[1]!.indexOf(':');
       const p = (this.p = colon < 0 ? '' : m[1]!.slice(0, colon + 1));
       this.tags = {
-        row: `<${p}row`, rowEnd: `</${p}row>`, c: `<${p}c`, cEnd: `</${p}c>`, v: `<${p}v`, vEnd: `</${p}v>`,
+        row: `<${p}row`, rowEnd: `</${p}row>`, cEnd: `</${p}c>`, vEnd: `</${p}v>`,
         t: `<${p}t`, tEnd: `</${p}t>`, rPh: `<${p}rPh`, rPhEnd: `</${p}rPh>`,
       };
       return true;

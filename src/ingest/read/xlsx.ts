@@ -22,6 +22,7 @@ export interface SheetStream {
 }
 
 interface CellStyle {
+  /** emptied once the last sheet is read: at 1 M rows they are a few hundred MB the merge does not need */
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
   date1904: boolean;
@@ -37,7 +38,9 @@ export async function* readXlsx(path: string): AsyncGenerator<SheetStream> {
       dateStyles: await readDateStyles(zip, book.styles),
       date1904: book.date1904,
     };
-    for (const sheet of book.sheets) yield { name: sheet.name, rows: sheetRows(zip, sheet.part, style) };
+    for (const [k, sheet] of book.sheets.entries()) {
+      yield { name: sheet.name, rows: sheetRows(zip, sheet.part, style, k === book.sheets.length - 1) };
+    }
   } finally {
     zip.close();
   }
@@ -53,7 +56,7 @@ export async function xlsxSheetNames(path: string): Promise<string[]> {
   }
 }
 
-async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle): AsyncGenerator<RawRow[]> {
+async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle, last: boolean): AsyncGenerator<RawRow[]> {
   const rows = new SheetParser((type, s, text) => cellValue(style, type, s, text));
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // Bytes up to the last row end are decoded at once, the rest waits for the next chunk: the
@@ -69,6 +72,7 @@ async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle): AsyncGe
   }
   rows.write(decoder.decode(pending ?? Buffer.alloc(0)));
   rows.end();
+  if (last) style.sharedStrings = [];
   if (rows.out.length) yield rows.out;
 }
 
