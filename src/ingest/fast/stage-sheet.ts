@@ -5,6 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { collectGarbage, GC_AFTER_ROWS } from '../../core/collect-garbage.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { TablePart } from '../read/types.js';
 import { scratchDir } from './scratch-dir.js';
@@ -21,6 +22,8 @@ export async function stageSheetFast(tx: Warehouse, part: TablePart, i: FastShee
     const path = join(dir, 'sheet.csv');
     const copy = await sheetAsCsv(part, times, path, (n) => i.onProgress?.(n, 'reading'));
     if (!copy.ok) return undefined;
+    // the workbook's strings and rows are garbage now; collected, they do not add to DuckDB's peak
+    if (copy.rows >= GC_AFTER_ROWS) collectGarbage();
     return await stageCsvFast(tx, { ...i, path, encoding: 'utf-8', skip: 0, header: part.header });
   } finally {
     await rm(dir, { recursive: true, force: true });

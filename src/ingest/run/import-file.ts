@@ -7,7 +7,7 @@
  * store as one file with a write-ahead log, so a run killed before COMMIT (even kill -9) leaves
  * the store exactly as it was; a run that fails rolls back whole.
  */
-import { collectGarbage } from '../../core/collect-garbage.js';
+import { collectGarbage, GC_AFTER_ROWS } from '../../core/collect-garbage.js';
 import { fail, isShopLensError, ShopLensError } from '../../core/errors.js';
 import { DEFAULT_TIMEZONE } from '../../core/time.js';
 import { recordDataChange, type Warehouse } from '../../warehouse/index.js';
@@ -28,7 +28,6 @@ import { ShopResolver } from './shops.js';
 import { stageFile, type QuarantineEntry } from './stage-file.js';
 
 /** From this many rows read by the JS cleaners, their garbage is collected before the merge (~0.1 s). */
-const GC_AFTER_ROWS = 100_000;
 
 export interface ImportOptions {
   shop?: string;
