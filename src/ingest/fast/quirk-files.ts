@@ -251,6 +251,8 @@ const wallDate = (s: string) => (/^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s) ? n
 function typedDouyinCell(text: string, _row: number, col: number): string | number | Date {
   const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
   if ((col === 4 || col === 5 || col === 7 || col === 22) && number !== undefined) return number;
+  // 商品金额 as Excel computes it: float noise that amounts.ts rounds off to the fen
+  if (col === 8 && number !== undefined) return number === 99 ? 33 * 3.0000000000000004 : number;
   const when = wallDate(text);
   if (col === 14 && when) return when;
   if (col === 15 && when) return (when.getTime() - SERIAL_EPOCH) / 86_400_000;
@@ -260,8 +262,9 @@ function typedDouyinCell(text: string, _row: number, col: number): string | numb
 
 /**
  * Workbooks for the differential test: each CSV quirk file the DuckDB path takes as one sheet of
- * text; 抖店 with typed cells it reads the same as text (fast); and sheets it must refuse (JS path):
- * an amount with float noise, a time with milliseconds, a 19-digit id as a number, a title row,
+ * text; 抖店 with typed cells it reads the same as text (fast: amounts with float noise among them);
+ * and sheets it must refuse (JS path): a number with float noise in a text column, an amount with
+ * three decimals, a time with milliseconds, a 19-digit id as a number, a title row,
  * a blank row between rows, a second sheet.
  */
 export async function writeQuirkWorkbooks(dir: string): Promise<QuirkFile[]> {
@@ -279,7 +282,8 @@ export async function writeQuirkWorkbooks(dir: string): Promise<QuirkFile[]> {
   };
   await book('douyin-typed.xlsx', true, { cell: typedDouyinCell });
   const only = (row: number, col: number, value: number | Date) => (text: string, r: number, c: number) => (r === row && c === col ? value : text);
-  await book('declined-float-amount.xlsx', false, { cell: only(0, 8, 59.699999999999996) });
+  await book('declined-float-title.xlsx', false, { cell: only(0, 2, 59.699999999999996) });
+  await book('declined-amount-3-decimals.xlsx', false, { cell: only(0, 8, 12.345) });
   await book('declined-time-ms.xlsx', false, { cell: only(0, 14, new Date(Date.UTC(2026, 2, 1, 20, 0, 0, 750))) });
   await book('declined-unsafe-id.xlsx', false, { cell: only(2, 0, 6920000000000000002) });
   await book('declined-title-row.xlsx', false, { titleRow: true });

@@ -5,9 +5,11 @@
  * the SQL ones read text. Each cell is written so that both agree, or the copy is refused:
  *
  * - text: as it is (Excel guards and empty spellings are cleaned the same way on both paths);
- * - a number outside time columns: its digits when it is a safe integer or has at most two
- *   decimals (ids, amounts, counts and text then read alike); others (`59.699999999999996`,
- *   `1.2345678901234568e+18`) are refused: a JS amount rounds them, an id refuses them;
+ * - a number in an amount column: to the fen as amounts.ts rounds it (`59.699999999999996` →
+ *   `59.70`), refused where amounts.ts refuses it (`12.345`);
+ * - a number elsewhere: its digits when it is a safe integer or has at most two decimals (ids,
+ *   counts and text then read alike); others (`59.699999999999996` as text,
+ *   `1.2345678901234568e+18` as an id: digits lost) are refused;
  * - a Date outside time columns: its ISO text, as cellText gives it;
  * - in a time column, a Date or a serial number: its wall time to the second, `2026-03-01
  *   10:00:00`, as dates.ts reads it (a serial rounded to the second as dates.ts rounds it);
@@ -34,14 +36,26 @@ function wallText(ms: number): string | undefined {
   return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/** How a column's fields read it (the source's field kinds): a time, an amount in fen, or anything else. */
+export type ColumnRole = 'time' | 'fen' | undefined;
+
+/** A number as clean/amounts.ts takes it (to the fen, float noise such as 59.699999999999996 rounded off), as text; undefined when it refuses it. */
+function fenText(n: number): string | undefined {
+  const cents = Math.round(n * 100);
+  if (!Number.isSafeInteger(cents) || Math.abs(cents - n * 100) > 1e-6 * Math.max(1, Math.abs(n))) return undefined;
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** The text a cell is written as, or undefined when no text reads the same. */
-export function cellAsText(cell: Cell, time: boolean): string | undefined {
+export function cellAsText(cell: Cell, role: ColumnRole): string | undefined {
   if (typeof cell === 'string') return cell;
-  if (cell instanceof Date) return time ? wallText(cell.getTime()) : cell.toISOString();
-  if (time) {
+  if (cell instanceof Date) return role === 'time' ? wallText(cell.getTime()) : cell.toISOString();
+  if (role === 'time') {
     if (!(cell > 0 && cell < MAX_SERIAL)) return undefined;
     return wallText(Math.round((cell - EXCEL_EPOCH_DAYS) * 86_400_000 / 1000) * 1000);
   }
+  if (role === 'fen') return fenText(cell);
   const s = String(cell);
   return Number.isSafeInteger(cell) || (TWO_DECIMALS.test(s) && Math.abs(cell) < 2 ** 53 / 100) ? s : undefined;
 }
@@ -55,7 +69,7 @@ export type SheetCopy = { ok: true; rows: number } | { ok: false; reason: string
  * read by any source) to `path`. Refused at the first cell or row the DuckDB path would read
  * differently; the part's rows are then partly read.
  */
-export async function sheetAsCsv(part: TablePart, timeColumns: ReadonlySet<number>, path: string, onRows?: (n: number) => void): Promise<SheetCopy> {
+export async function sheetAsCsv(part: TablePart, roles: ReadonlyMap<number, ColumnRole>, path: string, onRows?: (n: number) => void): Promise<SheetCopy> {
   if (part.headerRow !== 1) return { ok: false, reason: `the header is row ${part.headerRow}` };
   const width = part.header.length;
   const out = createWriteStream(path);
@@ -70,7 +84,7 @@ export async function sheetAsCsv(part: TablePart, timeColumns: ReadonlySet<numbe
         const cells: string[] = new Array(width);
         for (let i = 0; i < width; i++) {
           const c = r.cells[i];
-          const text = c === undefined ? '' : cellAsText(c, timeColumns.has(i));
+          const text = c === undefined ? '' : cellAsText(c, roles.get(i));
           if (text === undefined) return { ok: false, reason: `cell ${i + 1} of row ${r.n} (${c instanceof Date ? c.toISOString() : String(c)}) reads differently as text` };
           cells[i] = csvCell(text);
         }
