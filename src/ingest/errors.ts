@@ -23,6 +23,11 @@ export const IngestErrors = defineErrors({
     zh: (p: F) => `文件 ${p.file} 不是文本表格(CSV)也不是 Excel(xlsx)文件`,
     en: (p: F) => `file ${p.file} is neither a text table (CSV) nor an Excel (xlsx) workbook`,
   },
+  INGEST_FILE_XLS: {
+    http: 400, userCaused: true,
+    zh: (p: F) => `文件 ${p.file} 是旧版 Excel 97-2003(.xls)工作簿:请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入`,
+    en: (p: F) => `file ${p.file} is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV in Excel or WPS, then import that`,
+  },
   INGEST_FILE_TRUNCATED: {
     http: 400, userCaused: true,
     zh: (p: F & { detail: string }) => `文件 ${p.file} 不完整(可能下载中断):${p.detail}`,

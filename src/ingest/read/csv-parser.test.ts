@@ -38,12 +38,13 @@ test('whitespace-aligned text (CDNOW)', () => {
   assert.deepEqual(parseAll([' 00001 19970101  1   11.77\r\n 0000', '2 19970112  1   12.00'], 'whitespace'), [['00001', '19970101', '1', '11.77'], ['00002', '19970112', '1', '12.00']], 'whitespace');
 });
 
-test('encoding sniffing: BOM, UTF-8, GBK, xlsx, binary', () => {
+test('encoding sniffing: BOM, UTF-8, GBK, xlsx, xls, binary', () => {
   const zh = '订单编号,买家会员名\n';
   assert.deepEqual(sniff(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(zh)])), { kind: 'csv', encoding: 'utf-8-bom', skip: 3 });
   assert.deepEqual(sniff(Buffer.from(zh)), { kind: 'csv', encoding: 'utf-8', skip: 0 });
   assert.deepEqual(sniff(iconv.encode(zh, 'gbk')), { kind: 'csv', encoding: 'gb18030', skip: 0 });
   assert.equal(sniff(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2])).kind, 'xlsx');
+  assert.equal(sniff(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])).kind, 'xls');
   assert.equal(sniff(Buffer.from([0x00, 0x01, 0x02, 0x03])).kind, 'binary');
 });
 

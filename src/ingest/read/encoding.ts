@@ -1,11 +1,11 @@
 /**
- * What a file is, from its first bytes: an xlsx workbook (a zip), a text table in UTF-8 (with
- * or without BOM) or GBK/GB18030, or something else (binary). Chinese back offices export
+ * What a file is, from its first bytes: an xlsx workbook (a zip), an old .xls workbook (OLE2), a
+ * text table in UTF-8 (with or without BOM) or GBK/GB18030, or something else (binary). Chinese back offices export
  * GBK; newer ones UTF-8 with a BOM so Excel opens them; we never trust the file name.
  */
 import iconv from 'iconv-lite';
 
-export type FileKind = 'csv' | 'xlsx' | 'binary';
+export type FileKind = 'csv' | 'xlsx' | 'xls' | 'binary';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le';
 
 export interface Sniffed {
@@ -16,9 +16,12 @@ export interface Sniffed {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** an OLE2 compound file: Excel 97-2003 .xls (some back offices still export it) */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export function sniff(head: Buffer): Sniffed {
   if (ZIP.every((b, i) => head[i] === b)) return { kind: 'xlsx', skip: 0 };
+  if (OLE.every((b, i) => head[i] === b)) return { kind: 'xls', skip: 0 };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: 'csv', encoding: 'utf-8-bom', skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'csv', encoding: 'utf-16le', skip: 2 };
   if (looksBinary(head)) return { kind: 'binary', skip: 0 };

@@ -14,7 +14,7 @@ import type { RawRow, TablePart } from './types.js';
 import { readXlsx, xlsxSheetNames } from './xlsx.js';
 
 export interface OpenedFile {
-  kind: Exclude<FileKind, 'binary'>;
+  kind: Exclude<FileKind, 'binary' | 'xls'>;
   encoding: TextEncoding | 'xlsx';
   bytes: number;
   /** a workbook's sheets (names in order) */
@@ -34,6 +34,7 @@ export async function openTable(path: string, options: CsvOptions & { encoding?:
   await fh.read(head, 0, head.length, 0).finally(() => fh.close());
   const s = sniff(head);
   if (s.kind === 'binary') fail(E.INGEST_FILE_BINARY, { file });
+  if (s.kind === 'xls') fail(E.INGEST_FILE_XLS, { file });
   if (s.kind === 'xlsx') {
     const sheets = await xlsxSheetNames(path).catch((e: Error) => fail(E.INGEST_FILE_TRUNCATED, { file, detail: e.message }, { file }, e));
     return { kind: 'xlsx', encoding: 'xlsx', bytes: st.size, sheets, parts: xlsxParts(path, file) };
