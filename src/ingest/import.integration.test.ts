@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { tempStore } from '../../test/helpers/store.js';
 import type { Warehouse } from '../warehouse/index.js';
 import { importFile } from './index.js';
-import { fixture, NOW } from './test-fixtures.js';
+import { fixture, NOW, tableRows } from './test-fixtures.js';
 
 const one = async <T>(wh: Warehouse, sql: string, params: (string | number)[] = []) => (await wh.query(sql, params))[0] as T;
 const n = (v: unknown) => Number(v);
@@ -141,6 +141,21 @@ test('Douyin: sub-orders add up; an after-sales export replaces the inferred ref
       [['7100000000000000001', '6920000000000000102', 14000n, 'success', 'refund_only', '2026-03-03']]);
   } finally {
     await s.cleanup();
+  }
+});
+
+test('a tab-separated export named .xls (as some back offices save it) imports as its CSV does', async () => {
+  const a = await tempStore();
+  const b = await tempStore();
+  try {
+    await importFile(a.wh, fixture('jd/jd-orders-202603.csv'), { now: NOW });
+    const r = await importFile(b.wh, fixture('jd/jd-orders-202603-tab.xls'), { now: NOW });
+    assert.equal(r.run.source, 'jd-orders');
+    assert.equal(r.run.rows_read, 4);
+    for (const t of ['orders', 'order_lines', 'customers', 'products']) assert.equal(await tableRows(b.wh, t), await tableRows(a.wh, t), t);
+  } finally {
+    await a.cleanup();
+    await b.cleanup();
   }
 });
 

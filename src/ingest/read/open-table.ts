@@ -19,6 +19,8 @@ export interface OpenedFile {
   bytes: number;
   /** a workbook's sheets (names in order) */
   sheets?: string[];
+  /** a text file's delimiter, as given or sniffed */
+  delimiter?: string;
   parts: AsyncIterable<TablePart>;
 }
 
@@ -40,7 +42,19 @@ export async function openTable(path: string, options: CsvOptions & { encoding?:
     return { kind: 'xlsx', encoding: 'xlsx', bytes: st.size, sheets, parts: xlsxParts(path, file) };
   }
   const encoding = options.encoding ?? s.encoding!;
-  return { kind: 'csv', encoding, bytes: st.size, parts: csvParts(path, file, encoding, s.skip, options) };
+  const delimiter = options.delimiter ?? sniffDelimiter(head, s.skip);
+  return { kind: 'csv', encoding, bytes: st.size, delimiter, parts: csvParts(path, file, encoding, s.skip, { ...options, delimiter }) };
+}
+
+/**
+ * A text export's delimiter: a tab when its first line has tabs and no commas (some back offices
+ * save tab-separated text and name it .xls or .txt), else a comma. Bytes suffice: a tab and a
+ * comma are single bytes in UTF-8 and GBK alike (GBK's second bytes start at 0x40).
+ */
+function sniffDelimiter(head: Buffer, skip: number): string {
+  const end = head.indexOf(0x0a, skip);
+  const line = head.subarray(skip, end < 0 ? head.length : end);
+  return line.includes(0x09) && !line.includes(0x2c) ? '\t' : ',';
 }
 
 async function* xlsxParts(path: string, file: string): AsyncGenerator<TablePart> {

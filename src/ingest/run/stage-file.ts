@@ -86,7 +86,7 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
     res.sources.push(source);
     const sql = findSqlSource(source.id);
     let rows = part.rows;
-    if (sql && part.headerRow === 1 && process.env.SHOPLENS_INGEST_ENGINE !== 'js' && (opened.kind === 'csv' || opened.sheets?.length === 1)) {
+    if (sql && part.headerRow === 1 && process.env.SHOPLENS_INGEST_ENGINE !== 'js' && (opened.kind === 'csv' ? opened.delimiter === ',' : opened.sheets?.length === 1)) {
       const input = { where, source, sql, map, shopMap, shop: o.shop, timezone: o.timezone, resolver: o.resolver, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
       const fast = opened.kind === 'csv'
         ? await stageCsvFast(tx, { ...input, path: o.path, encoding: opened.encoding as never, skip: opened.encoding === 'utf-8-bom' ? 3 : 0, header: part.header })
