@@ -28,6 +28,11 @@ export const IngestErrors = defineErrors({
     zh: (p: F) => `文件 ${p.file} 是旧版 Excel 97-2003(.xls)工作簿:请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入`,
     en: (p: F) => `file ${p.file} is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV in Excel or WPS, then import that`,
   },
+  INGEST_FILE_MARKUP: {
+    http: 400, userCaused: true,
+    zh: (p: F) => `文件 ${p.file} 是网页(HTML)或 XML 表格,不是 CSV:请在 Excel 或 WPS 中打开,另存为 .xlsx 或 CSV 后再导入`,
+    en: (p: F) => `file ${p.file} is a web page (HTML) or XML table, not a CSV: open it in Excel or WPS, save it as .xlsx or CSV, then import that`,
+  },
   INGEST_FILE_TRUNCATED: {
     http: 400, userCaused: true,
     zh: (p: F & { detail: string }) => `文件 ${p.file} 不完整(可能下载中断):${p.detail}`,

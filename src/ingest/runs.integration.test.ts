@@ -72,12 +72,12 @@ test('--strict rejects the whole file and logs the rejection; --dry-run writes n
   }
 });
 
-test('empty, header-only, binary, truncated, unknown, corrupt and Excel 97-2003 files give clear errors and leave the store alone', async () => {
+test('empty, header-only, binary, truncated, unknown, corrupt, Excel 97-2003 and HTML-table files give clear errors and leave the store alone', async () => {
   const s = await tempStore();
   try {
     const cases: [string, string][] = [
       ['bad/empty.csv', 'INGEST_FILE_EMPTY'], ['bad/header-only.csv', 'INGEST_FILE_EMPTY'], ['bad/binary.csv', 'INGEST_FILE_BINARY'],
-      ['bad/truncated.csv', 'INGEST_FILE_TRUNCATED'], ['bad/unknown-format.csv', 'INGEST_FORMAT_UNKNOWN'], ['bad/not-a-zip.xlsx', 'INGEST_FILE_TRUNCATED'], ['bad/legacy-97.xls', 'INGEST_FILE_XLS'],
+      ['bad/truncated.csv', 'INGEST_FILE_TRUNCATED'], ['bad/unknown-format.csv', 'INGEST_FORMAT_UNKNOWN'], ['bad/not-a-zip.xlsx', 'INGEST_FILE_TRUNCATED'], ['bad/legacy-97.xls', 'INGEST_FILE_XLS'], ['bad/html-table.xls', 'INGEST_FILE_MARKUP'],
       ['bad/does-not-exist.csv', 'INGEST_FILE_MISSING'],
     ];
     for (const [f, code] of cases) await assert.rejects(importFile(s.wh, fixture(f), { shop: 'X', now: NOW }), { code }, f);

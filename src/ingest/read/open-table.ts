@@ -41,6 +41,8 @@ export async function openTable(path: string, options: CsvOptions & { encoding?:
     const sheets = await xlsxSheetNames(path).catch((e: Error) => fail(E.INGEST_FILE_TRUNCATED, { file, detail: e.message }, { file }, e));
     return { kind: 'xlsx', encoding: 'xlsx', bytes: st.size, sheets, parts: xlsxParts(path, file) };
   }
+  // a web page or SpreadsheetML 2003 saved as .xls: a table, but not one a CSV reader can read
+  if (/^\s*<(!doctype html|html|table|\?xml)/i.test(head.toString('latin1', s.skip, s.skip + 256))) fail(E.INGEST_FILE_MARKUP, { file });
   const encoding = options.encoding ?? s.encoding!;
   const delimiter = options.delimiter ?? sniffDelimiter(head, s.skip);
   return { kind: 'csv', encoding, bytes: st.size, delimiter, parts: csvParts(path, file, encoding, s.skip, { ...options, delimiter }) };
