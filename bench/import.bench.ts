@@ -8,11 +8,11 @@
  *
  *   npm run bench:import                        (builds, then 1 M rows per file)
  *   node dist/bench/import.bench.js [--rows 1000000] [--keep] [--js] [--xlsx] [--kinds taobao-gbk,taobao-items-gbk,taobao-refunds-gbk,
- *                                                 douyin-bom,douyin-aftersales-bom,jd-gbk,pdd-bom,wdt-gbk]
+ *                                                 douyin-bom,douyin-aftersales-bom,jd-gbk,pdd-bom,wdt-gbk,jst-utf8]
  *
  * `--kinds` picks the files (default: the two of the goal); 淘宝 宝贝报表 (GBK, two items per
- * order), 京东 POP (GBK, two SKU rows per order), 拼多多 (UTF-8 BOM) and 旺店通 (GBK, two goods
- * lines per order) exports take the same DuckDB path.
+ * order), 京东 POP (GBK, two SKU rows per order), 拼多多 (UTF-8 BOM), 旺店通 (GBK, two goods
+ * lines per order) and 聚水潭 (UTF-8, two goods lines per order) exports take the same DuckDB path.
  * Prints per file: size, floor (s, rows/s), our import (s, rows/s, rows written, peak RSS),
  * the ratio to the floor and whether each goal (≥ 200,000 rows/s, ≤ 3× floor, RSS < 1 GiB) is
  * met, plus the time per phase (staging = transcode + scan + numbered copy, then read_csv +
@@ -46,6 +46,7 @@ const xlsx = args.includes('--xlsx');
 const FILES: Record<BigExportKind, [string, string]> = {
   'taobao-gbk': ['ExportOrderList-bench.csv', 'gb18030'], 'taobao-items-gbk': ['ExportOrderDetailList-bench.csv', 'gb18030'], 'douyin-bom': ['douyin-orders-bench.csv', 'utf-8'],
   'jd-gbk': ['jd-orders-bench.csv', 'gb18030'], 'pdd-bom': ['pdd-orders-bench.csv', 'utf-8'], 'wdt-gbk': ['wdt-orders-bench.csv', 'gb18030'],
+  'jst-utf8': ['jst-orders-bench.csv', 'utf-8'],
   'taobao-refunds-gbk': ['refunds-bench.csv', 'gb18030'], 'douyin-aftersales-bom': ['douyin-aftersales-bench.csv', 'utf-8'],
 };
 const kinds = (args.includes('--kinds') ? args[args.indexOf('--kinds') + 1]!.split(',') : ['taobao-gbk', 'douyin-bom']) as BigExportKind[];

@@ -137,7 +137,7 @@ test('workbooks: a sheet whose cells read the same as text takes the DuckDB path
   }
 });
 
-test('synthetic big exports (GBK 订单报表, 宝贝报表, 退款报表, 京东 and 旺店通; UTF-8 BOM 抖店 orders and 售后, 拼多多) read in pieces of 700 rows, then the same again: both paths agree', async () => {
+test('synthetic big exports (GBK 订单报表, 宝贝报表, 退款报表, 京东 and 旺店通; UTF-8 BOM 抖店 orders and 售后, 拼多多; UTF-8 聚水潭) read in pieces of 700 rows, then the same again: both paths agree', async () => {
   const d = tempDir();
   process.env.SHOPLENS_INGEST_PIECE_ROWS = '700';
   try {

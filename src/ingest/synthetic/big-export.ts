@@ -1,6 +1,7 @@
 /**
  * Writes large synthetic exports in real layouts (Taobao 订单报表, 宝贝报表 and 退款报表, 京东 POP
- * orders and 旺店通 订单明细 in GBK; 抖店 orders and 售后, 拼多多 orders in UTF-8 with BOM) for the import benchmark and the kill -9 test.
+ * orders and 旺店通 订单明细 in GBK; 抖店 orders and 售后, 拼多多 orders in UTF-8 with BOM; 聚水潭 orders in
+ * UTF-8) for the import benchmark and the kill -9 test.
  * Deterministic for a given size; written in chunks so memory stays flat.
  */
 import { createWriteStream } from 'node:fs';
@@ -21,6 +22,9 @@ const PDD_HEAD = ['订单成交时间', '商品', '订单号', '订单状态', '
 const ITEMS_HEAD = ['订单编号', '标题', '价格', '购买数量', '外部系统编号', '商品属性', '套餐信息', '备注', '订单状态', '商家编码'];
 const WDT_HEAD = ['订单编号', '店铺', '订单来源', '仓库', '子单原始单号', '订单状态', '交易时间', '付款时间', '客户网名', '收件人', '收货地区', '收件人手机',
   '订单支付金额', '邮费', '订单总优惠', '商家编码', '货品编号', '货品名称', '规格名称', '下单数量', '标价', '成交价', '分摊后总价'];
+const JST_HEAD = ['内部订单号', '线上订单号', '店铺名称', '全渠道用户ID', '下单时间', '付款日期', '发货日期', '应付金额', '已付金额', '状态', '收货人', '省份',
+  '城市', '子订单编号', '线上子订单编号', '款号', '商品编码', '数量', '商品单价', '商品名称', '颜色及规格', '商品金额'];
+const JST_STATUS = ['已完成', '已发货', '发货中', '已取消', '等待付款'];
 const TB_STATUS = ['交易成功', '卖家已发货，等待买家确认', '买家已付款，等待卖家发货', '交易关闭', '等待买家付款'];
 const DY_STATUS = ['已完成', '已发货', '待发货', '已关闭'];
 const JD_STATUS = ['完成', '等待确认收货', '等待出库', '已取消', '等待付款'];
@@ -108,6 +112,18 @@ function wdtRow(i: number): string {
     yuan(price(i)), yuan(price(i))].join(',');
 }
 
+/** 聚水潭 orders: two goods lines per order (as 旺店通), platform orders numbered apart from 旺店通's. */
+function jstRow(i: number): string {
+  const o = Math.floor(i / 2);
+  const price = (k: number) => 1990 + (k * 17) % 30000;
+  const st = JST_STATUS[o % JST_STATUS.length]!;
+  const paid = st === '等待付款' ? 0 : price(2 * o) + price(2 * o + 1);
+  const shipped = st === '已完成' || st === '已发货';
+  return [String(880000000 + o), `39${pad(o, 17)}`, '京东自营旗舰', `jd_user${o % 200003}`, stamp(o), paid ? stamp(o + 2) : '', shipped ? stamp(o + 40) : '',
+    yuan(price(2 * o) + price(2 * o + 1)), yuan(paid), st, '周**', '北京', '北京市', String(i % 2 + 1), String(100000 + i), 'RC', `RC-${i % 3001}`, '1',
+    yuan(price(i)), '电饭煲', '标准', yuan(price(i))].join(',');
+}
+
 const TB_REFUND_HEAD = ['订单编号', '退款编号', '支付宝交易号', '订单付款时间', '退款完结时间', '买家实际支付金额', '宝贝标题', '买家退款金额', '手工退款_系统退款',
   '是否需要退货', '退款的申请时间', '退款状态', '买家退款原因', '售中或售后'];
 const DY_AFTERSALE_HEAD = ['售后单号', '订单号', '商品单号', '售后类型', '售后状态', '售后申请时间', '售后完结时间', '退商品金额(元)', '售后原因', '退货数量', '店铺名称'];
@@ -128,14 +144,15 @@ function dyAftersaleRow(i: number): string {
 }
 
 const KINDS = {
-  'taobao-gbk': { head: TAOBAO_HEAD, row: taobaoRow, gbk: true },
-  'taobao-items-gbk': { head: ITEMS_HEAD, row: itemsRow, gbk: true },
-  'douyin-bom': { head: DOUYIN_HEAD, row: douyinRow, gbk: false },
-  'jd-gbk': { head: JD_HEAD, row: jdRow, gbk: true },
-  'pdd-bom': { head: PDD_HEAD, row: pddRow, gbk: false },
-  'wdt-gbk': { head: WDT_HEAD, row: wdtRow, gbk: true },
-  'taobao-refunds-gbk': { head: TB_REFUND_HEAD, row: tbRefundRow, gbk: true },
-  'douyin-aftersales-bom': { head: DY_AFTERSALE_HEAD, row: dyAftersaleRow, gbk: false },
+  'taobao-gbk': { head: TAOBAO_HEAD, row: taobaoRow, enc: 'gbk' },
+  'taobao-items-gbk': { head: ITEMS_HEAD, row: itemsRow, enc: 'gbk' },
+  'douyin-bom': { head: DOUYIN_HEAD, row: douyinRow, enc: 'bom' },
+  'jd-gbk': { head: JD_HEAD, row: jdRow, enc: 'gbk' },
+  'pdd-bom': { head: PDD_HEAD, row: pddRow, enc: 'bom' },
+  'wdt-gbk': { head: WDT_HEAD, row: wdtRow, enc: 'gbk' },
+  'jst-utf8': { head: JST_HEAD, row: jstRow, enc: 'utf8' },
+  'taobao-refunds-gbk': { head: TB_REFUND_HEAD, row: tbRefundRow, enc: 'gbk' },
+  'douyin-aftersales-bom': { head: DY_AFTERSALE_HEAD, row: dyAftersaleRow, enc: 'bom' },
 } as const;
 
 export type BigExportKind = keyof typeof KINDS;
@@ -144,14 +161,15 @@ export const bigExportKinds = Object.keys(KINDS) as BigExportKind[];
 /** Writes `rows` data rows; returns the bytes written. */
 export async function writeBigExport(path: string, kind: BigExportKind, rows: number): Promise<number> {
   const out = createWriteStream(path);
-  const { head, row, gbk } = KINDS[kind];
+  const { head, row, enc } = KINDS[kind];
+  const gbk = enc === 'gbk';
   let bytes = 0;
   const put = async (text: string) => {
     const buf = gbk ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
     bytes += buf.length;
     if (!out.write(buf)) await once(out, 'drain');
   };
-  if (!gbk) { out.write(Buffer.from([0xef, 0xbb, 0xbf])); bytes += 3; }
+  if (enc === 'bom') { out.write(Buffer.from([0xef, 0xbb, 0xbf])); bytes += 3; }
   await put(head.join(',') + '\r\n');
   const CHUNK = 5000;
   for (let i = 0; i < rows; i += CHUNK) {
