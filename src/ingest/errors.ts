@@ -25,8 +25,8 @@ export const IngestErrors = defineErrors({
   },
   INGEST_FILE_XLS: {
     http: 400, userCaused: true,
-    zh: (p: F) => `文件 ${p.file} 是旧版 Excel 97-2003(.xls)工作簿:请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入`,
-    en: (p: F) => `file ${p.file} is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV in Excel or WPS, then import that`,
+    zh: (p: F) => `文件 ${p.file} 是旧版 Excel 97-2003(.xls)工作簿,或设了密码的 Excel 文件:请在 Excel 或 WPS 中打开(去掉密码),另存为 .xlsx 或 CSV 后再导入`,
+    en: (p: F) => `file ${p.file} is an old Excel 97-2003 (.xls) workbook or a password-protected Excel file: open it in Excel or WPS (remove the password), save it as .xlsx or CSV, then import that`,
   },
   INGEST_FILE_MARKUP: {
     http: 400, userCaused: true,

@@ -16,7 +16,7 @@ export interface Sniffed {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** an OLE2 compound file: Excel 97-2003 .xls (some back offices still export it) */
+/** an OLE2 compound file: Excel 97-2003 .xls (some back offices still export it), or an xlsx with a password (encrypted inside one) */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export function sniff(head: Buffer): Sniffed {
