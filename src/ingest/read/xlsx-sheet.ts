@@ -32,6 +32,14 @@ function columnAt(s: string, at: number): number {
 
 export const columnOf = (ref: string): number => columnAt(ref, 0);
 
+const TYPES = ['s', 'str', 'n', 'b', 'e', 'd', 'inlineStr'];
+
+/** A cell's type attribute: one of the common ones (no new string per cell), else as written. */
+function typeAt(s: string, from: number, to: number): string {
+  for (const t of TYPES) if (t.length === to - from && s.startsWith(t, from)) return t;
+  return s.slice(from, to);
+}
+
 /** The whole number written at `at`. */
 function intAt(s: string, at: number): number {
   let n = 0;
@@ -164,7 +172,7 @@ export class SheetParser<T> {
           const name = s.charCodeAt(k);
           if (name === 114 /* r */) col = columnAt(s, v + 1);
           else if (name === 115 /* s */) style = intAt(s, v + 1);
-          else if (name === 116 /* t */) type = s.slice(v + 1, close);
+          else if (name === 116 /* t */) type = typeAt(s, v + 1, close);
         }
         k = close + 1;
       }
@@ -191,7 +199,8 @@ export class SheetParser<T> {
               text = xmlText(s.slice(gt + 1, close));
               pos = close;
             } else {
-              text = decodeEntities(s.slice(gt + 1, end));
+              // a number or a shared-string index holds no entity
+              text = type === 's' || type === 'n' ? s.slice(gt + 1, end) : decodeEntities(s.slice(gt + 1, end));
               pos = end;
             }
           } else pos = gt + 1;
