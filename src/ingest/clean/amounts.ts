@@ -9,11 +9,16 @@ import type { Parsed } from './ids.js';
 
 const PLAIN = /^-?\d+(\.\d{1,2})?$/;
 
+/** An xlsx number in fen: float noise (59.699999999999996) rounded off, more than two decimals (12.345) undefined. */
+export function numberToFen(n: number): number | undefined {
+  const cents = Math.round(n * 100);
+  return !Number.isFinite(n) || Math.abs(cents - n * 100) > 1e-6 * Math.max(1, Math.abs(n)) ? undefined : cents;
+}
+
 export function parseFen(cell: Cell | undefined): Parsed<bigint | undefined> {
   if (typeof cell === 'number') {
-    const cents = Math.round(cell * 100);
-    if (!Number.isFinite(cell) || Math.abs(cents - cell * 100) > 1e-6 * Math.max(1, Math.abs(cell))) return { error: 'INGEST_AMOUNT_INVALID' };
-    return { value: BigInt(cents) };
+    const cents = numberToFen(cell);
+    return cents === undefined ? { error: 'INGEST_AMOUNT_INVALID' } : { value: BigInt(cents) };
   }
   let s = cellText(cell);
   if (s === undefined) return { value: undefined };

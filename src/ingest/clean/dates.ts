@@ -10,7 +10,14 @@ import { cellText, fold } from './text.js';
 
 const DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as an Excel serial
+export const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as an Excel serial
+const MAX_SERIAL = 2958466; // 10000-01-01
+
+/** An Excel serial (days, 1900 system) as wall-clock ms to the second, or undefined outside 1900–9999. */
+export function serialWallMs(serial: number): number | undefined {
+  if (!(serial > 0 && serial < MAX_SERIAL)) return undefined;
+  return Math.round((serial - EXCEL_EPOCH_DAYS) * 86_400_000 / 1000) * 1000;
+}
 
 export type ZoneOffset = (utcMs: number) => number;
 
@@ -29,8 +36,8 @@ export function wallToUtc(wallMs: number, off: ZoneOffset): Date {
 export function parseLocalTime(cell: Cell | undefined, off: ZoneOffset): Parsed<Date | null | undefined> {
   if (cell instanceof Date) return { value: wallToUtc(cell.getTime(), off) };
   if (typeof cell === 'number') {
-    if (!(cell > 0 && cell < 2958466)) return { error: 'INGEST_DATE_INVALID' };
-    return { value: wallToUtc(Math.round((cell - EXCEL_EPOCH_DAYS) * 86_400_000 / 1000) * 1000, off) };
+    const wall = serialWallMs(cell);
+    return wall === undefined ? { error: 'INGEST_DATE_INVALID' } : { value: wallToUtc(wall, off) };
   }
   const raw = cellText(cell);
   if (raw === undefined) return { value: undefined };

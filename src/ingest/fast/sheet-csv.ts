@@ -20,10 +20,10 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { numberToFen } from '../clean/amounts.js';
+import { serialWallMs } from '../clean/dates.js';
 import type { Cell, TablePart } from '../read/types.js';
 
-const EXCEL_EPOCH_DAYS = 25569;
-const MAX_SERIAL = 2958466; // 10000-01-01: dates.ts refuses serials from here
 const TWO_DECIMALS = /^-?\d+(\.\d{1,2})?$/;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -39,10 +39,10 @@ function wallText(ms: number): string | undefined {
 /** How a column's fields read it (the source's field kinds): a time, an amount in fen, or anything else. */
 export type ColumnRole = 'time' | 'fen' | undefined;
 
-/** A number as clean/amounts.ts takes it (to the fen, float noise such as 59.699999999999996 rounded off), as text; undefined when it refuses it. */
+/** A number as clean/amounts.ts takes it (to the fen), as text; undefined when it refuses it or the fen is past exact integers. */
 function fenText(n: number): string | undefined {
-  const cents = Math.round(n * 100);
-  if (!Number.isSafeInteger(cents) || Math.abs(cents - n * 100) > 1e-6 * Math.max(1, Math.abs(n))) return undefined;
+  const cents = numberToFen(n);
+  if (cents === undefined || !Number.isSafeInteger(cents)) return undefined;
   const abs = Math.abs(cents);
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
@@ -52,8 +52,8 @@ export function cellAsText(cell: Cell, role: ColumnRole): string | undefined {
   if (typeof cell === 'string') return cell;
   if (cell instanceof Date) return role === 'time' ? wallText(cell.getTime()) : cell.toISOString();
   if (role === 'time') {
-    if (!(cell > 0 && cell < MAX_SERIAL)) return undefined;
-    return wallText(Math.round((cell - EXCEL_EPOCH_DAYS) * 86_400_000 / 1000) * 1000);
+    const wall = serialWallMs(cell);
+    return wall === undefined ? undefined : wallText(wall);
   }
   if (role === 'fen') return fenText(cell);
   const s = String(cell);

@@ -7,13 +7,13 @@
  * 16 KiB chunk into U+FFFD (124 cells of a 200 k-row 抖店 export, exceljs issues #2063, #2084)
  * and read 7,800 rows/s.
  */
+import { EXCEL_EPOCH_DAYS } from '../clean/dates.js';
 import type { Cell, RawRow } from './types.js';
 import { readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts.js';
 import { openZip, type XlsxZip } from './xlsx-zip.js';
 import { SheetParser } from './xlsx-sheet.js';
 
 const BATCH = 2048;
-const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as a 1900-system serial
 const DAYS_1904 = 1462; // 1904-01-01 as a 1900-system serial
 
 export interface SheetStream {
