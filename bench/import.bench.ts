@@ -33,7 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { collectGarbage } from '../src/core/collect-garbage.js';
-import { importFile } from '../src/ingest/index.js';
+import { importFile, type ImportProgress } from '../src/ingest/index.js';
 import { csvToWorkbook } from '../src/ingest/fast/quirk-files.js';
 import { writeBigExport, type BigExportKind } from '../src/ingest/synthetic/big-export.js';
 import { openWarehouse } from '../src/warehouse/index.js';
@@ -83,18 +83,18 @@ async function ours(path: string, dir: string): Promise<{ ms: number; rows: numb
   let peak = rssWithChildren();
   const timer = setInterval(() => (peak = Math.max(peak, rssWithChildren())), 50);
   const t0 = performance.now();
-  // when each phase was last reported (stage-file.ts reports rows with the DuckDB path's phase)
+  // when each phase was first and last reported (the DuckDB path reads, then cleans; the JS path cleans as it reads)
+  const first: Record<string, number> = {};
   const last: Record<string, number> = {};
   try {
-    const onProgress = (_rows: number, phase?: string) => { last[phase ?? 'js'] = performance.now() - t0; };
+    const onProgress = (p: ImportProgress) => { first[p.phase] ??= performance.now() - t0; last[p.phase] = performance.now() - t0; };
     const r = await importFile(wh, path, { shop: 'bench', onProgress });
     const ms = performance.now() - t0;
-    const read = last.reading ?? 0;
-    const clean = last.cleaning ?? last.js ?? read;
-    // Reading (transcode, scan, numbered copy: two threads on a big file) ends before DuckDB
+    const clean = first.merging ?? ms;
+    // Reading (transcode, scan, numbered copy: two processes on a big file) ends before DuckDB
     // reads and cleans the copy; `reading` is reported until the copy is done.
-    const phases = last.cleaning !== undefined
-      ? `staging (read + clean) ${(clean / 1000).toFixed(2)} s, of which reading ended at ${(read / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`
+    const phases = last.reading !== undefined
+      ? `staging (read + clean) ${(clean / 1000).toFixed(2)} s, of which reading ended at ${(last.reading / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`
       : `JS path: reading+cleaning ${(clean / 1000).toFixed(2)} s · merging ${((ms - clean) / 1000).toFixed(2)} s`;
     return { ms, rows: r.run.rows_read, peakRss: Math.max(peak, rssWithChildren()), inserted: r.run.rows_inserted, phases };
   } finally {

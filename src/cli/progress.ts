@@ -10,6 +10,7 @@ export class Progress {
   private lastDraw = 0;
   private drawn = false;
   private stage: string | undefined;
+  private fraction: number | undefined;
 
   constructor(
     private readonly label: string,
@@ -18,9 +19,13 @@ export class Progress {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  /** `stage`: what the work is doing now (e.g. reading / cleaning / merging), shown after the label */
-  update(done: number, stage?: string): void {
+  /**
+   * `stage`: what the work is doing now (e.g. reading / cleaning / merging), shown after the label;
+   * `fraction`: how much of the whole is done (0–1) when there is no total to count against
+   */
+  update(done: number, stage?: string, fraction?: number): void {
     if (stage !== undefined && stage !== this.stage) { this.stage = stage; this.lastDraw = 0; }
+    if (fraction !== undefined) this.fraction = fraction;
     const now = Date.now();
     if (now - this.started < 1000) return;
     const tty = this.stream.isTTY === true;
@@ -31,6 +36,7 @@ export class Progress {
 
   done(done: number): void {
     if (this.drawn) {
+      if (this.fraction !== undefined) this.fraction = 1;
       this.draw(done, this.stream.isTTY === true);
       if (this.stream.isTTY) this.stream.write('\n');
     }
@@ -41,8 +47,8 @@ export class Progress {
     const secs = (Date.now() - this.started) / 1000;
     const rate = Math.round(done / Math.max(secs, 0.001));
     let bar = '';
-    if (this.total) {
-      const frac = Math.min(1, done / this.total);
+    const frac = this.total ? Math.min(1, done / this.total) : this.fraction;
+    if (frac !== undefined) {
       const filled = Math.round(frac * 24);
       bar = `[${'#'.repeat(filled)}${'.'.repeat(24 - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% `;
     }

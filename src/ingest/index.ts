@@ -1,4 +1,5 @@
 export { importFile, type ImportOptions, type ImportResult } from './run/import-file.js';
+export type { ImportPhase, ImportProgress } from './run/progress.js';
 export { sourceFormats, detectSource, findSource } from './sources/registry.js';
 export type { SourceFormat } from './sources/types.js';
 export { IngestErrors } from './errors.js';

@@ -1,19 +1,25 @@
-/** The import route tells the scheduler when an upload's import has finished (deps.onImported). */
+/**
+ * The import route tells the scheduler when an upload's import has finished (deps.onImported),
+ * and shows each file's phase and progress while it runs.
+ */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { writeBigExport } from '../ingest/synthetic/big-export.js';
 import { testServer, type TestServer } from './testing/harness.js';
 
 let t: TestServer;
 
-/** POST /api/import of a fixture (under test/fixtures/ingest), with the form's shop when given. */
+/** POST /api/import of a fixture (under test/fixtures/ingest, or an absolute path), with the form's shop when given. */
 function upload(fixture: string, shop?: string) {
   const boundary = 'shoplens-test-boundary';
   const name = fixture.split('/').pop()!;
   const payload = Buffer.concat([
     ...(shop ? [Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="shop"\r\n\r\n${shop}\r\n`)] : []),
     Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="${name}"\r\ncontent-type: text/csv\r\n\r\n`),
-    readFileSync(new URL(`../../test/fixtures/ingest/${fixture}`, import.meta.url)),
+    readFileSync(fixture.startsWith('/') ? fixture : new URL(`../../test/fixtures/ingest/${fixture}`, import.meta.url)),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { method: 'POST' as const, url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -59,4 +65,41 @@ test('an upload that fails still shows the format it was recognised as, beside t
   assert.equal(f?.format, 'pdd-orders');
   assert.match(f?.error?.message.zh ?? '', /数据页的“店铺”栏/);
   assert.match(f?.error?.message.en ?? '', /Shop field on the data page/);
+});
+
+test('while a file imports, its phase, rows and progress show, and only go forward', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shoplens-progress-'));
+  try {
+    // big enough to be seen at work: 60 k rows take a second or more to import
+    const path = join(dir, 'douyin-orders.csv');
+    await writeBigExport(path, 'douyin-bom', 60_000);
+    const owner = await t.session('owner');
+    const res = await owner.inject(upload(path));
+    assert.equal(res.statusCode, 200, res.body);
+    const { runId } = res.json() as { runId: string };
+    type File = { status: string; phase: string | null; progress: number; rowsRead: number };
+    type View = { status: string; progress: number; files: File[] };
+    const views: View[] = [];
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const view = (await owner.inject({ method: 'GET', url: `/api/import/runs/${runId}` })).json() as View;
+      views.push(view);
+      if ((view.status !== 'queued' && view.status !== 'running') || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const files = views.map((v) => v.files[0]!);
+    const final = files.at(-1)!;
+    assert.deepEqual({ status: final.status, phase: final.phase, progress: final.progress, rowsRead: final.rowsRead }, { status: 'done', phase: null, progress: 1, rowsRead: 60_000 });
+    const running = files.filter((f) => f.status === 'running' && f.phase !== null);
+    assert.ok(running.length > 0, `seen at work (${views.length} polls)`);
+    for (const f of running) {
+      assert.ok(['reading', 'cleaning', 'merging'].includes(f.phase!), f.phase!);
+      assert.ok(f.progress >= 0 && f.progress < 1 && f.rowsRead <= 60_000);
+    }
+    const forward = (xs: number[]) => assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
+    forward(files.map((f) => f.progress));
+    forward(views.map((v) => v.progress));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -125,6 +125,32 @@ describe('DuckDB warehouse', () => {
     assert.deepEqual(rows.map((r) => r.order_id), ['998']);
   });
 
+  it('tells how far a long statement is once a session tracks progress, and nothing otherwise', async () => {
+    // md5 over 8 M rows runs for a good part of a second on any machine that runs these tests
+    const heavy = 'SELECT sum(length(md5(CAST(i AS VARCHAR)))) AS n FROM progress_rows';
+    const watch = async (s: Warehouse) => {
+      const seen: Array<number | undefined> = [];
+      const timer = setInterval(() => seen.push(s.queryProgress()), 5);
+      try {
+        await s.query(heavy);
+      } finally {
+        clearInterval(timer);
+      }
+      return seen;
+    };
+    await wh.session(async (s) => {
+      await s.exec('CREATE TEMP TABLE progress_rows AS SELECT i FROM range(8000000) r(i)');
+      const untracked = await watch(s);
+      assert.ok(untracked.length > 0 && untracked.every((p) => p === undefined), 'untracked: no figure');
+      await s.trackProgress();
+      assert.equal(s.queryProgress(), undefined, 'nothing runs');
+      const seen = (await watch(s)).filter((p): p is number => p !== undefined);
+      const between = seen.filter((p) => p > 0 && p < 1);
+      assert.ok(between.length >= 2, `figures between 0 and 1 while it runs (saw ${seen.length} figures)`);
+      assert.deepEqual(seen, [...seen].sort((a, b) => a - b), 'never goes back');
+    });
+  });
+
   it('migrates idempotently and refuses a store from a newer schema', async () => {
     const latest = latestSchemaVersion();
     assert.deepEqual(await migrate(wh), { from: latest, to: latest });

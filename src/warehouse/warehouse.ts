@@ -41,5 +41,13 @@ export interface Warehouse {
    * transaction writes, even tables it drops again, until it ends).
    */
   session<T>(fn: (s: Warehouse) => Promise<T>): Promise<T>;
+  /**
+   * How far the statement running now on this connection is, 0–1, for progress on one long
+   * statement (an import's cleaning); undefined when nothing runs or the engine cannot tell.
+   * A session calls `trackProgress()` first.
+   */
+  queryProgress(): number | undefined;
+  /** Makes this connection track its statements' progress (a session's, for `queryProgress`). */
+  trackProgress(): Promise<void>;
   close(): Promise<void>;
 }

@@ -61,7 +61,7 @@ export function registerImport(program: Command): void {
             strict: opts.strict ?? false, dryRun: opts.dryRun ?? false,
             ...(opts.timezone ? { timezone: opts.timezone } : {}), ...(opts.currency ? { currency: opts.currency } : {}),
             onDetected: (d) => { if (format === 'table') process.stderr.write(`识别为 / detected: ${d.source} · ${d.encoding} — ${file}\n`); },
-            onProgress: (n, phase) => { rows = n; progress.update(n, phase); },
+            onProgress: (p) => { rows = p.rows; progress.update(p.rows, p.phase, p.done); },
           });
           progress.done(rows);
           results.push(r);

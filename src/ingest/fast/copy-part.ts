@@ -49,10 +49,14 @@ export interface PartResult {
   endsBlank: boolean;
 }
 
-export async function copyPart(task: PartTask, onRecords?: (records: number) => void, onSplit?: (between: boolean) => void): Promise<PartResult> {
+/** records scanned so far, and the bytes of the file they came from */
+export type OnRecords = (records: number, bytes: number) => void;
+
+export async function copyPart(task: PartTask, onRecords?: OnRecords, onSplit?: (between: boolean) => void): Promise<PartResult> {
   const scanner = new CsvScanner(task.encoding !== 'gb18030', ',', task.afterHeader);
   const copy = new NumberedCopy(task.dir, task.rows, scanner, { name: task.name, ...(task.afterHeader === undefined ? {} : { header: NO_HEADER }) });
   const decoder = task.encoding === 'gb18030' ? new GbkToUtf8() : undefined;
+  let bytes = 0;
   /** false: the scan found the text irregular and stopped */
   const feed = async (from: number, to: number): Promise<boolean> => {
     if (to <= from) return true;
@@ -60,7 +64,8 @@ export async function copyPart(task: PartTask, onRecords?: (records: number) => 
     try {
       for await (const chunk of chunks) {
         await copy.push(decoder ? decoder.write(chunk as Buffer) : (chunk as Buffer));
-        onRecords?.(scanner.scan.records);
+        bytes += (chunk as Buffer).length;
+        onRecords?.(scanner.scan.records, bytes);
         if (scanner.scan.irregular) return false;
       }
       return true;
@@ -83,7 +88,7 @@ export async function copyPart(task: PartTask, onRecords?: (records: number) => 
   return { scan, pieces: copy.pieces, end, endsBlank: scanner.endsBlank };
 }
 
-type PartMessage = { records: number } | { between: boolean } | { done: PartResult } | { error: { message: string; stack?: string } };
+type PartMessage = { records: number; bytes: number } | { between: boolean } | { done: PartResult } | { error: { message: string; stack?: string } };
 
 /** argv[2] of a copy process */
 const ROLE = 'shoplens:copy-part';
@@ -95,7 +100,7 @@ if (process.argv[1] === self && process.argv[2] === ROLE && process.send) {
   // the parent is gone (killed, or done without us): nothing will read the copy
   process.on('disconnect', () => process.exit(1));
   process.once('message', (task: PartTask) => {
-    copyPart(task, (records) => post({ records }), (between) => post({ between })).then(
+    copyPart(task, (records, bytes) => post({ records, bytes }), (between) => post({ between })).then(
       (done) => post({ done }),
       (e: unknown) => post({ error: { message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) } }),
     );
@@ -112,13 +117,13 @@ export class PartProcess {
   readonly result: Promise<PartResult>;
   private readonly child: ChildProcess;
 
-  constructor(task: PartTask, onRecords?: (records: number) => void, onSplit?: (between: boolean) => void) {
+  constructor(task: PartTask, onRecords?: OnRecords, onSplit?: (between: boolean) => void) {
     // not the parent's flags (a test runner's, a debugger's): only what loading this module needs
     const execArgv = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
     this.child = fork(self, [ROLE], { serialization: 'advanced', execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.result = new Promise<PartResult>((resolve, reject) => {
       this.child.on('message', (m: PartMessage) => {
-        if ('records' in m) onRecords?.(m.records);
+        if ('records' in m) onRecords?.(m.records, m.bytes);
         else if ('between' in m) onSplit?.(m.between);
         else if ('done' in m) resolve(m.done);
         else reject(Object.assign(new Error(m.error.message), m.error.stack ? { stack: m.error.stack } : {}));

@@ -60,8 +60,8 @@ export interface PreparedCsv {
 export interface PrepareOptions {
   /** cells of the header (the sniffed one): the second part's scan counts short rows against it */
   width: number;
-  /** records scanned so far, the header included */
-  onRecords?: (n: number) => void;
+  /** records scanned so far, the header included, and how much of the text that is (0–1) */
+  onRecords?: (n: number, read: number) => void;
   /** the tests: where the second part begins, and whether both parts run in this process */
   split?: { at: number; inProcess?: boolean };
 }
@@ -77,10 +77,11 @@ export async function prepareCsv(path: string, encoding: TextEncoding, skip: num
     const rows = pieceRows();
     const task = { path, encoding: encoding === 'gb18030' ? 'gb18030' : 'utf-8', dir, rows } as const;
     const size = (await stat(path)).size;
+    const text = Math.max(1, size - skip);
     const at = o.split?.at ?? (rows === Infinity && size - skip >= splitBytes() ? await lineAfter(path, skip + Math.floor((size - skip) / 2)) : undefined);
     const prepared = at !== undefined && at > skip && at < size
-      ? await inTwo({ ...task, start: skip, until: at, name: 'part1' }, o)
-      : fromParts(await copyPart({ ...task, start: skip, until: Infinity, name: 'part1' }, o.onRecords));
+      ? await inTwo({ ...task, start: skip, until: at, name: 'part1' }, text, o)
+      : fromParts(await copyPart({ ...task, start: skip, until: Infinity, name: 'part1' }, (n, bytes) => o.onRecords?.(n, bytes / text)));
     return { ...prepared, cleanup };
   } catch (e) {
     await cleanup();
@@ -109,19 +110,21 @@ async function lineAfter(path: string, from: number): Promise<number | undefined
  * the second from there to the end. Each part numbers its rows from 0; the second's are
  * shifted by the first's count when read (CsvRead.shift).
  */
-async function inTwo(first: PartTask, o: PrepareOptions): Promise<Omit<PreparedCsv, 'cleanup'>> {
+async function inTwo(first: PartTask, text: number, o: PrepareOptions): Promise<Omit<PreparedCsv, 'cleanup'>> {
   const records = [0, 0];
-  const report = () => o.onRecords?.(records[0]! + Math.max(0, records[1]! - 1));
+  const bytes = [0, 0];
+  const report = () => o.onRecords?.(records[0]! + Math.max(0, records[1]! - 1), (bytes[0]! + bytes[1]!) / text);
   const second: PartTask = { ...first, start: first.until, until: Infinity, afterHeader: o.width, name: 'part2' };
   if (o.split?.inProcess) {
     const [a, b] = await Promise.all([copyPart(first), copyPart(second)]);
     return a.end === first.until && !a.scan.irregular ? fromParts(a, b) : fromParts(a);
   }
-  const two = new PartProcess(second, (n) => ((records[1] = n), report()));
-  const one = new PartProcess(first, (n) => ((records[0] = n), report()), (between) => {
+  const two = new PartProcess(second, (n, b) => ((records[1] = n), (bytes[1] = b), report()));
+  const one = new PartProcess(first, (n, b) => ((records[0] = n), (bytes[0] = b), report()), (between) => {
     // the second part began inside a record: its work is wasted, the first goes on alone
     if (between) return;
     records[1] = 0;
+    bytes[1] = 0;
     void two.stop();
   });
   try {

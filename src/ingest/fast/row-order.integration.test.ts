@@ -38,9 +38,11 @@ test('a 200 k-row 抖店 export: a bad row in the middle is reported at its own 
     lines.splice(at, 0, bad.join(','), later.join(','));
     writeFileSync(path, lines.join('\r\n'));
 
-    // the DuckDB path reports rows cleaned; the JS path (taken should DuckDB read the copy otherwise) does not
+    // the DuckDB path reads (copies) the file before it cleans it; the JS path (taken should DuckDB read the copy otherwise) cleans as it reads
     let cleaned = 0;
-    const r = await importFile(s.wh, path, { shop: 'dy', onProgress: (n, phase) => { if (phase === 'cleaning') cleaned = n; } });
+    let read = 0;
+    const r = await importFile(s.wh, path, { shop: 'dy', onProgress: (p) => { if (p.phase === 'cleaning') cleaned = p.rows; else if (p.phase === 'reading') read = p.rows; } });
+    assert.equal(read, rows + 2, 'the DuckDB path copied every row');
     assert.equal(cleaned, rows + 2, 'the DuckDB path read every row');
     assert.equal(r.run.rows_read, rows + 2);
     assert.equal(r.run.rows_quarantined, 1);

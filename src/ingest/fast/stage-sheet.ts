@@ -19,7 +19,7 @@ export async function stageSheetFast(tx: Warehouse, part: TablePart, i: FastShee
   const dir = await scratchDir();
   try {
     const path = join(dir, 'sheet.csv');
-    const copy = await sheetAsCsv(part, roles, path, (n) => i.onProgress?.(n, 'reading'));
+    const copy = await sheetAsCsv(part, roles, path, (n) => i.meter.report('reading', n, part.read()));
     if (!copy.ok) return undefined;
     // the workbook's strings and rows are garbage now; collected, they do not add to DuckDB's peak
     if (copy.rows >= GC_AFTER_ROWS) collectGarbage();

@@ -26,6 +26,8 @@ export interface MergeInput {
   /** every shop the run's rows name: statements read only these shops' stored rows */
   shops: readonly string[];
   prepared: PreparedRun;
+  /** how much of mergeAll is done, 0–1, after each big table (the orders and lines are most of it) */
+  progress?: (done: number) => void;
 }
 
 /** The run's orders (`run_orders`) and lines (`new_lines`), one row per key. */
@@ -53,8 +55,12 @@ export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCount
   if (merged) {
     const { allNew: _, ...counts } = merged;
     out.push((orders = counts));
+    m.progress?.(0.5);
   }
-  if (lines) out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops, lines, merged?.allNew ?? false));
+  if (lines) {
+    out.push(await mergeLines(tx, m.role, has('orders'), m.source, m.runId, m.shops, lines, merged?.allNew ?? false));
+    m.progress?.(0.85);
+  }
   // Without lines in this run, inserted orders may have lines stored by an earlier run.
   if (orders && (orders.updated > 0 || (orders.inserted > 0 && !has('order_lines')))) await reallocateTouched(tx, m.shops);
   if (has('order_lines') && m.amountsFromLines) await syncAmountsFromLines(tx, m.shops);

@@ -45,7 +45,7 @@ export async function openTable(path: string, options: CsvOptions & { encoding?:
   if (/^\s*<(!doctype html|html|table|\?xml)/i.test(head.toString('latin1', s.skip, s.skip + 256))) fail(E.INGEST_FILE_MARKUP, { file });
   const encoding = options.encoding ?? s.encoding!;
   const delimiter = options.delimiter ?? sniffDelimiter(head, s.skip);
-  return { kind: 'csv', encoding, bytes: st.size, delimiter, parts: csvParts(path, file, encoding, s.skip, { ...options, delimiter }) };
+  return { kind: 'csv', encoding, bytes: st.size, delimiter, parts: csvParts(path, file, st.size, encoding, s.skip, { ...options, delimiter }) };
 }
 
 /**
@@ -79,7 +79,7 @@ async function* xlsxParts(path: string, file: string): AsyncGenerator<TablePart>
         if (rest.length) yield rest.filter((r) => !isBlank(r.cells));
         for (let n = await it.next(); !n.done; n = await it.next()) yield n.value.filter((r) => !isBlank(r.cells));
       }
-      yield { name: sheet.name, header: header.cells.map((c) => String(c)), headerRow: header.n, rows: rows() };
+      yield { name: sheet.name, header: header.cells.map((c) => String(c)), headerRow: header.n, rows: rows(), read: sheet.read };
     }
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('INGEST_')) throw e;
@@ -87,7 +87,7 @@ async function* xlsxParts(path: string, file: string): AsyncGenerator<TablePart>
   }
 }
 
-async function* csvParts(path: string, file: string, encoding: TextEncoding, skip: number, options: CsvOptions): AsyncGenerator<TablePart> {
+async function* csvParts(path: string, file: string, size: number, encoding: TextEncoding, skip: number, options: CsvOptions): AsyncGenerator<TablePart> {
   const decoder = textDecoder(encoding);
   const parser = new CsvParser(options);
   const stream = createReadStream(path, { start: skip, highWaterMark: 1 << 20 });
@@ -125,7 +125,8 @@ async function* csvParts(path: string, file: string, encoding: TextEncoding, ski
     for (let b = await pull(); b; b = await pull()) yield b.filter((r) => !isBlank(r.cells));
   }
   try {
-    yield { name: '', header: header.cells as string[], headerRow: header.n, rows: rows() };
+    const text = Math.max(1, size - skip);
+    yield { name: '', header: header.cells as string[], headerRow: header.n, rows: rows(), read: () => stream.bytesRead / text };
   } finally {
     // A reader that stops after the header (the DuckDB path reads the file itself) closes the file here.
     stream.destroy();

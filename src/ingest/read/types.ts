@@ -15,4 +15,6 @@ export interface TablePart {
   /** spreadsheet row number of the header */
   headerRow: number;
   rows: AsyncIterable<RawRow[]>;
+  /** how much of the table has been read so far, 0–1 (for progress) */
+  read(): number;
 }

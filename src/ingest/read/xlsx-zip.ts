@@ -11,6 +11,8 @@ import yauzl from 'yauzl';
 
 export interface XlsxZip {
   has(name: string): boolean;
+  /** the part's size, inflated */
+  size(name: string): number;
   /** the part's bytes, inflated, chunk by chunk (size and CRC-32 checked at the end) */
   bytes(name: string): AsyncGenerator<Buffer>;
   /** the part's text, chunk by chunk */
@@ -63,5 +65,5 @@ export async function openZip(path: string): Promise<XlsxZip> {
     const rest = decoder.decode();
     if (rest) yield rest;
   }
-  return { has: (name) => entries.has(name), bytes, text, close: () => zip.close() };
+  return { has: (name) => entries.has(name), size: (name) => entries.get(name)?.uncompressedSize ?? 0, bytes, text, close: () => zip.close() };
 }

@@ -19,6 +19,8 @@ const DAYS_1904 = 1462; // 1904-01-01 as a 1900-system serial
 export interface SheetStream {
   name: string;
   rows: AsyncIterable<RawRow[]>;
+  /** how much of the sheet has been read, 0–1 */
+  read(): number;
 }
 
 interface CellStyle {
@@ -39,7 +41,9 @@ export async function* readXlsx(path: string): AsyncGenerator<SheetStream> {
       date1904: book.date1904,
     };
     for (const [k, sheet] of book.sheets.entries()) {
-      yield { name: sheet.name, rows: sheetRows(zip, sheet.part, style, k === book.sheets.length - 1) };
+      const size = Math.max(1, zip.size(sheet.part));
+      const seen = { bytes: 0 };
+      yield { name: sheet.name, rows: sheetRows(zip, sheet.part, style, k === book.sheets.length - 1, seen), read: () => seen.bytes / size };
     }
   } finally {
     zip.close();
@@ -56,7 +60,8 @@ export async function xlsxSheetNames(path: string): Promise<string[]> {
   }
 }
 
-async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle, last: boolean): AsyncGenerator<RawRow[]> {
+/** `seen.bytes`: the part's bytes parsed so far */
+async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle, last: boolean, seen: { bytes: number }): AsyncGenerator<RawRow[]> {
   const rows = new SheetParser((type, s, text) => cellValue(style, type, s, text));
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // Bytes up to the last row end are decoded at once, the rest waits for the next chunk: the
@@ -68,6 +73,7 @@ async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle, last: bo
     const cut = lastRowEnd(buf);
     rows.write(decoder.decode(buf.subarray(0, cut), { stream: true }));
     pending = cut < buf.length ? buf.subarray(cut) : undefined;
+    seen.bytes += chunk.length;
     if (rows.out.length >= BATCH) { yield rows.out; rows.out = []; }
   }
   rows.write(decoder.decode(pending ?? Buffer.alloc(0)));

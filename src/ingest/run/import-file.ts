@@ -23,11 +23,10 @@ import { openTable } from '../read/open-table.js';
 import { findSource, sourceFormats } from '../sources/registry.js';
 import type { SourceFormat } from '../sources/types.js';
 import { reasonOf, recordRun, type ImportRunRow } from './record.js';
+import { ImportMeter, type ImportProgress } from './progress.js';
 import { newRunId, sha256File } from './run-id.js';
 import { ShopResolver } from './shops.js';
 import { stageFile, type QuarantineEntry } from './stage-file.js';
-
-/** From this many rows read by the JS cleaners, their garbage is collected before the merge (~0.1 s). */
 
 export interface ImportOptions {
   shop?: string;
@@ -40,8 +39,8 @@ export interface ImportOptions {
   timezone?: string;
   currency?: string;
   now?: Date;
-  /** rows read so far and the phase under way (reading, cleaning on the DuckDB path; merging) */
-  onProgress?: (rows: number, phase?: string) => void;
+  /** the phase under way, its rows, and how far the whole import is (progress.ts) */
+  onProgress?: (p: ImportProgress) => void;
   /** called once the format is known, before rows are read */
   onDetected?: (info: { source: string; encoding: string }) => void;
 }
@@ -77,14 +76,15 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
   const resolver = await ShopResolver.load(wh);
   const timezone = o.timezone ?? mapping?.timezone ?? (shop ? resolver.zones.get(shop) : undefined) ?? DEFAULT_TIMEZONE;
   const runId = newRunId(started);
+  const meter = new ImportMeter(o.onProgress);
   try {
     return await wh.session(async (s) => {
       // Nothing an import writes needs a row order (row numbers are in the data): DuckDB then
       // writes on every thread (merge/sql.ts execInOrder, for a statement that needs less memory).
       await s.exec('SET preserve_insertion_order = false');
+      if (o.onProgress) await s.trackProgress();
       const staged = await stageFile(s, opened, {
-        path, ...(source ? { source } : {}), ...(shop ? { shop } : {}), timezone, resolver,
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        path, ...(source ? { source } : {}), ...(shop ? { shop } : {}), timezone, resolver, meter,
         onPart: (f, part) => o.onDetected?.({ source: f.id + (part ? ` (${part})` : ''), encoding: opened.encoding }),
       });
       const sourceName = [...new Set(staged.sources.map((f) => f.id))].join('+');
@@ -92,18 +92,22 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
         const p = staged.problems[0]!;
         fail(E.INGEST_STRICT_REJECTED, { file: path, count: staged.badRows, first: `row ${p.row} ${p.column}: ${reasonOf(p).en}` }, { file: p.file, row: p.row, column: p.column });
       }
-      o.onProgress?.(staged.rowsRead, 'merging');
+      // Measured shares of the merge at 1 M rows: preparing ~30 %, the orders and lines ~55 %, the rest and the checks ~15 %.
+      const merging = (done: number) => meter.report('merging', staged.rowsRead, done);
+      merging(0);
       // The JS cleaners leave their dead rows on the heap; the merge's peak would come on top.
       if (staged.engine === 'js' && staged.rowsRead >= GC_AFTER_ROWS) collectGarbage();
       const prepared = await prepareRun(s, staged.staged, staged.sources.some((f) => f.orderPerLine === true));
+      merging(0.3);
       return s.transaction(async (tx) => {
         const role = staged.sources[0]!.role;
         await resolver.createMissing(tx, timezone, o.currency ?? mapping?.currency ?? 'CNY');
         const shops = [...resolver.seen.keys()].sort();
         const tables = await mergeAll(tx, {
           runId, source: sourceName, role, amountsFromLines: mapping?.amountsFromLines ?? false,
-          seenAt: started, staged: staged.staged, shops, prepared,
+          seenAt: started, staged: staged.staged, shops, prepared, progress: (done) => merging(0.3 + 0.55 * done),
         });
+        merging(0.85);
         const quality = await runQuality(tx, shops, tables, staged.problems, staged.collector.unknownStatuses, now);
         const sum = (k: 'inserted' | 'updated' | 'unchanged') => tables.reduce((a, t) => a + t[k], 0);
         const run: ImportRunRow = {
@@ -119,6 +123,7 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
           }
         }
         const result: ImportResult = { run, tables, quality, problems: staged.problems, dryRun: o.dryRun ?? false };
+        merging(0.97);
         // A dry run does all the work, then rolls it back.
         if (o.dryRun) throw new DryRunDone(result);
         return result;

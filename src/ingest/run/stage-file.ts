@@ -14,7 +14,7 @@ import type { Warehouse } from '../../warehouse/index.js';
 import { zoneOf } from '../clean/dates.js';
 import { IngestErrors as E } from '../errors.js';
 import { findSqlSource } from '../fast/registry.js';
-import { stageCsvFast, type Phase } from '../fast/stage-csv.js';
+import { stageCsvFast } from '../fast/stage-csv.js';
 import { stageSheetFast } from '../fast/stage-sheet.js';
 import { openTable, type OpenedFile } from '../read/open-table.js';
 import type { TablePart } from '../read/types.js';
@@ -25,6 +25,7 @@ import { shopColumns } from '../sources/common.js';
 import { mapHeader, missingRequired } from '../sources/header-map.js';
 import { detectSource } from '../sources/registry.js';
 import type { SourceFormat } from '../sources/types.js';
+import { ImportMeter } from './progress.js';
 import type { ShopResolver } from './shops.js';
 
 const FLUSH_ROWS = 16_384;
@@ -48,14 +49,15 @@ export interface StageOptions {
   shop?: string;
   timezone: string;
   resolver: ShopResolver;
-  /** rows read so far; `phase` on the DuckDB way (reading, cleaning, staging) */
-  onProgress?: (rows: number, phase?: Phase) => void;
+  /** how far the staging is: the DuckDB path reads, then cleans; the JS cleaners clean as they read */
+  meter?: ImportMeter;
   /** a table of the file was recognised (sheet name for xlsx) */
   onPart?: (source: SourceFormat, part: string) => void;
 }
 
 export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptions): Promise<StageResult> {
   const file = basename(o.path);
+  const meter = o.meter ?? new ImportMeter();
   for (const t of stageNames) await tx.exec(tx.dialect.createTable(stageTables[t], { temporary: true }));
   let collector = new Collector(o.timezone);
   const zone = zoneOf(o.timezone);
@@ -87,12 +89,11 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
     const sql = findSqlSource(source.id);
     let rows = part.rows;
     if (sql && part.headerRow === 1 && process.env.SHOPLENS_INGEST_ENGINE !== 'js' && (opened.kind === 'csv' ? opened.delimiter === ',' : opened.sheets?.length === 1)) {
-      const input = { where, source, sql, map, shopMap, shop: o.shop, timezone: o.timezone, resolver: o.resolver, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
+      const input = { where, source, sql, map, shopMap, shop: o.shop, timezone: o.timezone, resolver: o.resolver, meter };
       const fast = opened.kind === 'csv'
         ? await stageCsvFast(tx, { ...input, path: o.path, encoding: opened.encoding as never, skip: opened.encoding === 'utf-8-bom' ? 3 : 0, header: part.header })
         : await stageSheetFast(tx, part, input);
       if (fast) {
-        o.onProgress?.(fast.rowsRead);
         collector = fast.collector;
         return { ...res, ...fast, engine: 'duckdb' };
       }
@@ -106,13 +107,19 @@ export async function stageFile(tx: Warehouse, opened: OpenedFile, o: StageOptio
         stager.row(raw, ++seq, res);
       }
       if (collector.batchSize() >= FLUSH_ROWS) await flush();
-      o.onProgress?.(res.rowsRead);
+      meter.report('cleaning', res.rowsRead, partsRead(opened, part));
     }
   }
   await flush(true);
   if (res.sources.length === 0) fail(E.INGEST_FORMAT_UNKNOWN, { file, headers: headerSample(firstHeader) }, { file });
   if (res.rowsRead === 0) fail(E.INGEST_FILE_EMPTY, { file });
   return res;
+}
+
+/** How much of the file is read, 0–1, when `part` is being read: a workbook's sheets in turn. */
+function partsRead(opened: OpenedFile, part: TablePart): number {
+  const sheets = opened.sheets ?? [part.name];
+  return (Math.max(0, sheets.indexOf(part.name)) + part.read()) / sheets.length;
 }
 
 /** The rows of a workbook's only sheet, read from the start. */

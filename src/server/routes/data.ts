@@ -42,6 +42,8 @@ const bilingual = z.object({ zh: z.string(), en: z.string() });
 const fileView = z.object({
   file: z.string(), format: z.string().nullable(), status: z.string(), runId: z.string().nullable(),
   rowsRead: z.number(), rowsLoaded: z.number(), rowsQuarantined: z.number(),
+  /** while running: the import's phase (reading | cleaning | merging) and how far the file is, 0–1 */
+  phase: z.string().nullable(), progress: z.number(),
   error: z.object({ code: z.string(), message: bilingual }).optional(),
 });
 type FileView = z.infer<typeof fileView>;
@@ -83,7 +85,14 @@ async function runUpload(wh: Warehouse, id: string, files: Array<{ name: string;
       const view = u.files[i]!;
       view.status = 'running';
       try {
-        const r = await importFile(wh, f.path, { ...(shop ? { shop } : {}), onDetected: (d) => { view.format = d.source; } });
+        const r = await importFile(wh, f.path, {
+          ...(shop ? { shop } : {}),
+          onDetected: (d) => { view.format = d.source; },
+          onProgress: (p) => {
+            Object.assign(view, { phase: p.phase, progress: p.done, rowsRead: p.rows });
+            u.progress = (i + p.done) / files.length;
+          },
+        });
         view.format = r.run.source;
         view.runId = r.run.run_id;
         u.runIds.push(r.run.run_id);
@@ -92,6 +101,7 @@ async function runUpload(wh: Warehouse, id: string, files: Array<{ name: string;
         view.status = 'failed';
         view.error = isShopLensError(e) ? { code: e.code, message: { zh: e.messageZh, en: e.messageEn } } : { code: 'INTERNAL', message: { zh: String(e), en: String(e) } };
       }
+      Object.assign(view, { phase: null, progress: 1 });
       u.progress = (i + 1) / files.length;
     }
     u.status = u.files.every((f) => f.status === 'failed') ? 'failed' : 'done';
@@ -143,7 +153,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     const id = `u-${randomUUID()}`;
     uploads.set(id, {
       id, ownerId: principal.userId, runIds: [], status: 'running', startedAt: new Date().toISOString(), finishedAt: null, progress: 0,
-      files: saved.files.map((f) => ({ file: f.name, format: null, status: 'queued', runId: null, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0 })),
+      files: saved.files.map((f) => ({ file: f.name, format: null, status: 'queued', runId: null, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, phase: null, progress: 0 })),
     });
     await audit(deps, request, { action: 'import', target: id, detail: { files: saved.files.map((f) => f.name) } });
     queue = queue.then(() => runUpload(wh, id, saved.files, saved.shop, dir)).then(() => deps.onImported?.()).catch((e: unknown) => request.log.error({ err: e }, 'upload failed'));
@@ -171,7 +181,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     return {
       runs: scopeFilter(principalOf(request), rows).map((r) => ({
         id: r.run_id, status: r.status, startedAt: iso(r.started_at), finishedAt: r.finished_at ? iso(r.finished_at) : null, progress: 1,
-        files: [{ file: basename(r.file), format: r.source, status: r.status, runId: r.run_id, rowsRead: Number(r.rows_read), rowsLoaded: Number(r.rows_inserted) + Number(r.rows_updated), rowsQuarantined: Number(r.rows_quarantined) }] satisfies FileView[],
+        files: [{ file: basename(r.file), format: r.source, status: r.status, runId: r.run_id, rowsRead: Number(r.rows_read), rowsLoaded: Number(r.rows_inserted) + Number(r.rows_updated), rowsQuarantined: Number(r.rows_quarantined), phase: null, progress: 1 }] satisfies FileView[],
       })),
     };
   });

@@ -174,6 +174,18 @@ export class DuckDBWarehouse implements Warehouse {
     return this.ownConnection((conn) => fn(new DuckDBWarehouse(this.instance, conn, this.location, 'session')));
   }
 
+  queryProgress(): number | undefined {
+    // read beside the running statement, not in its turn: the native call only reads a counter
+    const p = this.conn.progress.percentage;
+    return p >= 0 ? p / 100 : undefined;
+  }
+
+  async trackProgress(): Promise<void> {
+    // DuckDB counts progress only with its progress bar on; printing it would write to our stdout
+    await this.exec('SET enable_progress_bar = true');
+    await this.exec('SET enable_progress_bar_print = false');
+  }
+
   private async begin<T>(conn: DuckDBConnection, turns: Turns, fn: (tx: Warehouse) => Promise<T>): Promise<T> {
     const tx = new DuckDBWarehouse(this.instance, conn, this.location, 'transaction', turns);
     try {

@@ -81,7 +81,12 @@ export interface AnalysisResult {
   notes: Bilingual[];
 }
 
-export interface ImportFileResult { file: string; format: string | null; status: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; error?: { code: string; message: Bilingual } }
+export interface ImportFileResult {
+  file: string; format: string | null; status: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number;
+  /** while running: reading | cleaning | merging, and how far the file is (0–1) */
+  phase?: string | null; progress?: number;
+  error?: { code: string; message: Bilingual };
+}
 export interface ImportRun { id: string; status: 'running' | 'done' | 'failed' | string; startedAt: string; finishedAt?: string | null; progress?: number; files: ImportFileResult[] }
 export interface QualityIssue { table?: string; check: string; severity: string; count: number; message: Bilingual }
 export interface QuarantinedRow { file: string; row: number | null; column: string | null; code: string; reason: Bilingual; raw?: unknown }

@@ -21,6 +21,18 @@ function StatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLOR[status]} data-status={status}>{key in dict ? t(key as DictKey) : status}</Tag>;
 }
 
+/** A running file's phase and how far it is, e.g. 清洗 48% (`data-phase` keeps the code). */
+function PhaseNote({ file }: { file: ImportFileResult }) {
+  const { t } = useI18n();
+  if (file.status !== 'running' || !file.phase) return null;
+  const key = `importPhase_${file.phase}`;
+  return (
+    <Typography.Text type="secondary" data-phase={file.phase}>
+      {key in dict ? t(key as DictKey) : file.phase} {Math.floor((file.progress ?? 0) * 100)}%
+    </Typography.Text>
+  );
+}
+
 /** Upload export files (several at once), watch the import, read its log, quality report and quarantine. */
 export function Page() {
   const { t, pick } = useI18n();
@@ -63,7 +75,7 @@ export function Page() {
   const fileColumns = [
     { title: t('file'), dataIndex: 'file' },
     { title: t('detectedFormat'), dataIndex: 'format', render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : '—') },
-    { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+    { title: t('status'), dataIndex: 'status', render: (v: string, f: ImportFileResult) => <Space size={4}><StatusTag status={v} /><PhaseNote file={f} /></Space> },
     { title: t('rowsIn'), dataIndex: 'rowsRead' },
     { title: t('rowsLoaded'), dataIndex: 'rowsLoaded' },
     { title: t('rowsQuarantined'), dataIndex: 'rowsQuarantined' },
