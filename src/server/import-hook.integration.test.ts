@@ -98,6 +98,7 @@ test('while a file imports, its phase, rows and progress show, and only go forwa
     }
     const forward = (xs: number[]) => assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
     forward(files.map((f) => f.progress));
+    forward(files.map((f) => f.rowsRead));
     forward(views.map((v) => v.progress));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -89,7 +89,8 @@ async function runUpload(wh: Warehouse, id: string, files: Array<{ name: string;
           ...(shop ? { shop } : {}),
           onDetected: (d) => { view.format = d.source; },
           onProgress: (p) => {
-            Object.assign(view, { phase: p.phase, progress: p.done, rowsRead: p.rows });
+            // rows read: the reading phase counts them, cleaning then counts again from 0
+            Object.assign(view, { phase: p.phase, progress: p.done, rowsRead: Math.max(view.rowsRead, p.rows) });
             u.progress = (i + p.done) / files.length;
           },
         });
