@@ -23,7 +23,7 @@ import { openTable } from '../read/open-table.js';
 import { findSource, sourceFormats } from '../sources/registry.js';
 import type { SourceFormat } from '../sources/types.js';
 import { reasonOf, recordRun, type ImportRunRow } from './record.js';
-import { ImportMeter, type ImportProgress } from './progress.js';
+import { ImportMeter, PHASE_ENDS, type ImportProgress } from './progress.js';
 import { newRunId, sha256File } from './run-id.js';
 import { ShopResolver } from './shops.js';
 import { stageFile, type QuarantineEntry } from './stage-file.js';
@@ -76,7 +76,7 @@ export async function importFile(wh: Warehouse, path: string, o: ImportOptions =
   const resolver = await ShopResolver.load(wh);
   const timezone = o.timezone ?? mapping?.timezone ?? (shop ? resolver.zones.get(shop) : undefined) ?? DEFAULT_TIMEZONE;
   const runId = newRunId(started);
-  const meter = new ImportMeter(o.onProgress);
+  const meter = new ImportMeter(o.onProgress, opened.kind === 'xlsx' ? PHASE_ENDS.workbook : PHASE_ENDS.text);
   try {
     return await wh.session(async (s) => {
       // Nothing an import writes needs a row order (row numbers are in the data): DuckDB then

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ImportMeter, type ImportProgress } from './progress.js';
+import { ImportMeter, PHASE_ENDS, type ImportProgress } from './progress.js';
 
-const meter = () => {
+const meter = (ends = PHASE_ENDS.text) => {
   const seen: ImportProgress[] = [];
-  return { m: new ImportMeter((p) => seen.push(p)), seen, done: () => seen.map((p) => Math.round(p.done * 1e9) / 1e9) };
+  return { m: new ImportMeter((p) => seen.push(p), ends), seen, done: () => seen.map((p) => Math.round(p.done * 1e9) / 1e9) };
 };
 
 test('the DuckDB path: reading fills the first 15 %, cleaning to 60 %, merging the rest', () => {
@@ -40,4 +40,14 @@ test('the bar never goes back: the JS path after the DuckDB path declined, figur
   m.report('merging', 5, Number.NaN); // unknown: the phase's start
   m.report('merging', 5, -1);
   assert.deepEqual(done().map((d) => Math.round(d * 1000) / 1000), [0.15, 0.33, 0.33, 0.33, 0.6, 0.6, 0.6]);
+});
+
+test('a workbook is mostly reading: reading to 50 %, cleaning to 80 %; the rows of a phase only go up', () => {
+  const { m, seen, done } = meter(PHASE_ENDS.workbook);
+  m.report('reading', 1000, 1); // the sheet, read as text
+  m.report('reading', 10, 0.1); // the text copy, read again
+  m.report('cleaning', 0, 0.5);
+  m.report('merging', 1000, 0.5);
+  assert.deepEqual(done(), [0.5, 0.5, 0.65, 0.9]);
+  assert.deepEqual(seen.map((p) => p.rows), [1000, 1000, 0, 1000]);
 });
