@@ -24,3 +24,15 @@ it('stays silent for the first second, then names the stage in both languages wi
   p.update(300_000, 'merging');
   assert.equal(lines[1], 'import (合并 / merging) 300,000 rows · 100,000 rows/s · 3s\n', 'a new stage is shown at once');
 });
+
+it('draws the bar from a fraction when there is no total, full once done', async (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: 1_700_000_000_000 });
+  const { lines, stream } = sink();
+  const p = new Progress('import', undefined, 'rows', stream);
+  t.mock.timers.tick(4_000);
+  p.update(400_000, 'cleaning', 0.25);
+  // a quarter of 24 cells
+  assert.equal(lines[0], 'import (清洗 / cleaning) [######..................]  25% 400,000 rows · 100,000 rows/s · 4s\n');
+  p.done(400_000);
+  assert.equal(lines[1], 'import (清洗 / cleaning) [########################] 100% 400,000 rows · 100,000 rows/s · 4s\n');
+});
