@@ -21,11 +21,14 @@ export interface ImportProgress {
   done: number;
 }
 
-/** Where reading and cleaning end in the whole import, by the kind of file. */
-export const PHASE_ENDS = {
+/** Where reading and cleaning end in the whole import, 0–1. */
+export interface PhaseEnds { reading: number; cleaning: number }
+
+/** The phase ends by the kind of file. */
+export const PHASE_ENDS: Record<'text' | 'workbook', PhaseEnds> = {
   text: { reading: 0.15, cleaning: 0.6 },
   workbook: { reading: 0.5, cleaning: 0.8 },
-} as const;
+};
 
 export class ImportMeter {
   private done = 0;
@@ -34,7 +37,7 @@ export class ImportMeter {
 
   constructor(
     private readonly listener?: (p: ImportProgress) => void,
-    private readonly ends: { reading: number; cleaning: number } = PHASE_ENDS.text,
+    private readonly ends: PhaseEnds = PHASE_ENDS.text,
   ) {}
 
   /** `within`: how much of the phase's own work is done, 0–1 (undefined: not known, the phase's start) */
