@@ -31,9 +31,8 @@ export const PHASE_ENDS: Record<'text' | 'workbook', PhaseEnds> = {
 };
 
 export class ImportMeter {
-  private done = 0;
   private readFirst = false;
-  private last: ImportProgress | undefined;
+  private last: ImportProgress = { phase: 'reading', rows: 0, done: 0 };
 
   constructor(
     private readonly listener?: (p: ImportProgress) => void,
@@ -45,10 +44,9 @@ export class ImportMeter {
     if (phase === 'reading') this.readFirst = true;
     const [from, to] = this.span(phase);
     const w = within === undefined || !Number.isFinite(within) ? 0 : Math.min(1, Math.max(0, within));
-    this.done = Math.max(this.done, from + (to - from) * w);
+    const done = Math.max(this.last.done, from + (to - from) * w);
     // A phase's rows only go up: a workbook's sheet is read, then its text copy is read again.
-    const count = this.last?.phase === phase ? Math.max(this.last.rows, rows) : rows;
-    this.last = { phase, rows: count, done: this.done };
+    this.last = { phase, rows: this.last.phase === phase ? Math.max(this.last.rows, rows) : rows, done };
     this.listener?.({ ...this.last });
   }
 
