@@ -139,9 +139,9 @@ export const dict = {
   importStatus_failed: { zh: '失败', en: 'Failed' },
   importStatus_committed: { zh: '已入库', en: 'Committed' },
   importStatus_rejected: { zh: '已拒绝', en: 'Rejected' },
-  importPhase_reading: { zh: '读取', en: 'reading' },
-  importPhase_cleaning: { zh: '清洗', en: 'cleaning' },
-  importPhase_merging: { zh: '合并', en: 'merging' },
+  importPhase_reading: { zh: '读取', en: 'Reading' },
+  importPhase_cleaning: { zh: '清洗', en: 'Cleaning' },
+  importPhase_merging: { zh: '合并', en: 'Merging' },
   severity_ok: { zh: '正常', en: 'OK' },
   // login
   username: { zh: '用户名', en: 'Username' },
