@@ -14,11 +14,16 @@ import { RunDetails } from './data-run';
 
 const STATUS_COLOR: Record<string, string> = { done: 'green', committed: 'green', running: 'blue', failed: 'red', rejected: 'red', partial: 'orange', queued: 'default' };
 
+/** A code in the reader's language from the dictionary entry `prefix + code`, or the code itself when there is none. */
+function codeLabel(t: (k: DictKey) => string, prefix: string, code: string): string {
+  const key = `${prefix}${code}`;
+  return key in dict ? t(key as DictKey) : code;
+}
+
 /** A run's or file's status in the reader's language (`data-status` keeps the code). */
 function StatusTag({ status }: { status: string }) {
   const { t } = useI18n();
-  const key = `importStatus_${status}`;
-  return <Tag color={STATUS_COLOR[status]} data-status={status}>{key in dict ? t(key as DictKey) : status}</Tag>;
+  return <Tag color={STATUS_COLOR[status]} data-status={status}>{codeLabel(t, 'importStatus_', status)}</Tag>;
 }
 
 /** The upload's share of the bar; the import on the server, usually the longer part, has the rest. */
@@ -28,10 +33,9 @@ const UPLOAD_SHARE = 0.25;
 function PhaseNote({ file }: { file: ImportFileResult }) {
   const { t } = useI18n();
   if (file.status !== 'running' || !file.phase) return null;
-  const key = `importPhase_${file.phase}`;
   return (
     <Typography.Text type="secondary" data-phase={file.phase}>
-      {key in dict ? t(key as DictKey) : file.phase} {Math.floor((file.progress ?? 0) * 100)}%
+      {codeLabel(t, 'importPhase_', file.phase)} {Math.floor((file.progress ?? 0) * 100)}%
     </Typography.Text>
   );
 }
