@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
 
 const FILE = resolve('test/fixtures/ingest/taobao/ExportOrderList202603.csv');
@@ -28,9 +28,20 @@ describe('data page', { timeout: 600_000 }, () => {
   });
   after(async () => { await s?.close(); });
 
-  it('says what to do on an empty store', async () => {
-    await page.goto('/');
-    await page.getByTestId('empty').first().waitFor();
+  it('says what to do on an empty store, even when the charts answer before the tiles', async () => {
+    // The tiles' answer tells an empty store from an empty filter. Held back here, the charts'
+    // empty answers arrive first; they must not say "nothing matches these filters".
+    const slowTiles = async (route: Route) => {
+      if (route.request().postData()?.includes('"compare"')) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    };
+    await page.route('**/api/query', slowTiles);
+    try {
+      await page.goto('/');
+      await page.getByTestId('empty').first().waitFor();
+    } finally {
+      await page.unroute('**/api/query', slowTiles);
+    }
     assert.match((await page.getByTestId('empty').first().textContent()) ?? '', /请导入平台导出文件,或加载演示店铺/);
     await page.getByTestId('lang-switch').click();
     assert.match((await page.getByTestId('empty').first().textContent()) ?? '', /No data yet — import files or load the demo store/);

@@ -37,14 +37,19 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
   );
 }
 
-/** Loading → error → empty → content, in that order, for any API-backed block. */
-export function Async<T>({ state, isEmpty, children }: {
+/**
+ * Loading → error → empty → content, in that order, for any API-backed block. `holdEmpty`
+ * keeps an empty answer loading while the page cannot yet tell "nothing matches the filters"
+ * from "nothing imported yet", so the first words a new user reads are the right ones.
+ */
+export function Async<T>({ state, isEmpty, holdEmpty = false, children }: {
   state: { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void };
   isEmpty?: (d: T) => boolean;
+  holdEmpty?: boolean;
   children: (d: T) => React.ReactNode;
 }) {
   if (state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
   if (state.loading || state.data === undefined) return <Loading />;
-  if (isEmpty?.(state.data)) return <NoData filtered />;
+  if (isEmpty?.(state.data)) return holdEmpty ? <Loading /> : <NoData filtered />;
   return <>{children(state.data)}</>;
 }

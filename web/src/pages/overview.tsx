@@ -34,7 +34,11 @@ export function Page() {
 
   const row = tileQ.data?.rows[0];
   const noData = tileQ.data && (!row || toNumber(row.paid_amount) === null || toNumber(row.gmv) === 0) && toNumber(row?.paid_orders) === 0;
-  if (noData && Object.keys(base).length === 0) return <NoData />;
+  const unfiltered = Object.keys(base).length === 0;
+  if (noData && unfiltered) return <NoData />;
+  // Until the tiles answer, an empty chart may mean an empty store: it waits to say which.
+  const storeUnknown = unfiltered && tileQ.data === undefined && tileQ.error === undefined;
+  const noRows = (d: { rows: unknown[] }) => d.rows.length === 0;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-overview">
@@ -59,7 +63,7 @@ export function Page() {
         )}
       </Async>
       <Card size="small" title={t('trend')}>
-        <Async state={trendQ} isEmpty={(d) => d.rows.length === 0}>
+        <Async state={trendQ} isEmpty={noRows} holdEmpty={storeUnknown}>
           {(d) => <Chart testId="chart-trend" height={280} option={lineOption(d.rows.map((r) => String(r[PERIOD])), [
             { name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) },
           ])} />}
@@ -68,7 +72,7 @@ export function Page() {
       <Row gutter={12}>
         <Col xs={24} lg={12}>
           <Card size="small" title={<Space>{labels.dimension(level)}<DrillBreadcrumb filters={filters} labels={labels.value} /></Space>} extra={<Typography.Text type="secondary">{t('drillHint')}</Typography.Text>}>
-            <Async state={splitQ} isEmpty={(d) => d.rows.length === 0}>
+            <Async state={splitQ} isEmpty={noRows} holdEmpty={storeUnknown}>
               {(d) => {
                 const keys = d.rows.map((r) => String(r[level]));
                 return <Chart testId="chart-drill" height={300}
@@ -82,7 +86,7 @@ export function Page() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('byShop')}>
-            <Async state={shopQ} isEmpty={(d) => d.rows.length === 0}>
+            <Async state={shopQ} isEmpty={noRows} holdEmpty={storeUnknown}>
               {(d) => <Chart testId="chart-shops" height={300} option={barOption(d.rows.map((r) => labels.value('shop', r.shop)), [
                 { name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) },
               ], { horizontal: true })} />}
