@@ -28,7 +28,7 @@ describe('data page', { timeout: 600_000 }, () => {
   });
   after(async () => { await s?.close(); });
 
-  it('says what to do on an empty store, even when the charts answer before the tiles', async () => {
+  it('says what to do on an empty store: on 经营总览 even when the charts answer before the tiles, and in each block of an analysis page', async () => {
     // The tiles' answer tells an empty store from an empty filter. Held back here, the charts'
     // empty answers arrive first; they must not say "nothing matches these filters".
     const slowTiles = async (route: Route) => {
@@ -46,6 +46,12 @@ describe('data page', { timeout: 600_000 }, () => {
     await page.getByTestId('lang-switch').click();
     assert.match((await page.getByTestId('empty').first().textContent()) ?? '', /No data yet — import files or load the demo store/);
     await page.getByTestId('lang-switch').click();
+    // every block of an analysis page says so too: no filter would help an empty store
+    await page.goto('/sales');
+    await settled(page);
+    const blocks = await page.getByTestId('empty').allTextContents();
+    assert.ok(blocks.length >= 3, `empty blocks on 销售分析: ${blocks.length}`);
+    for (const b of blocks) assert.match(b, /请导入平台导出文件,或加载演示店铺/);
   });
 
   it('uploads a Taobao export, shows its format, log and quarantined rows', async () => {

@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Space, Spin } from 'antd';
 import type { ApiError } from '../api/client';
+import { useFilterOptions } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../lib/router';
 
@@ -8,11 +9,16 @@ export function Loading() {
   return <div className="sl-state" data-testid="loading"><Spin /> <span>{t('loading')}</span></div>;
 }
 
-/** The empty state says what to do: import files or load the demo store. */
+/**
+ * The empty state says what to do: import files or load the demo store (the page's own, with
+ * buttons), or, in a block whose query found nothing, widen the filters — unless no shop has
+ * been imported yet, when no filter would help.
+ */
 export function NoData({ filtered = false }: { filtered?: boolean }) {
   const { t } = useI18n();
+  const nothingImported = useFilterOptions().data?.shops.length === 0;
   return (
-    <Empty data-testid="empty" description={filtered ? t('emptyFiltered') : t('emptyHint')}>
+    <Empty data-testid="empty" description={filtered && !nothingImported ? t('emptyFiltered') : t('emptyHint')}>
       {!filtered && (
         <Space>
           <Button type="primary" onClick={() => navigate('/data')}>{t('goImport')}</Button>
