@@ -53,7 +53,8 @@ export const defaultServerConfig: ServerConfig = {
   sessionTtlMs: 12 * 60 * 60 * 1000,
   login: { maxPerMinute: 10, lockAfter: 5, lockMs: 15 * 60 * 1000 },
   bodyLimitBytes: 1024 * 1024,
-  upload: { maxFileBytes: 200 * 1024 * 1024, maxFiles: 5 },
+  // A year of a big shop's orders is a few hundred MB of CSV; the upload goes to disk, not memory.
+  upload: { maxFileBytes: 1024 * 1024 * 1024, maxFiles: 5 },
   webDist: defaultWebDist(),
   logger: false,
 };

@@ -38,8 +38,8 @@ export const ServerErrors = defineErrors({
   },
   SERVER_UPLOAD_TOO_LARGE: {
     http: 413, userCaused: true,
-    zh: (p: { file: string; limit: number }) => `文件 ${p.file} 过大(上限 ${p.limit} 字节)`,
-    en: (p: { file: string; limit: number }) => `file ${p.file} is too large (limit ${p.limit} bytes)`,
+    zh: (p: { file: string; limit: string }) => `文件 ${p.file} 超过上传上限 ${p.limit}:大文件请用命令行 shoplens import 导入,或以 shoplens serve --max-upload-mb 调高上限`,
+    en: (p: { file: string; limit: string }) => `file ${p.file} is over the upload limit of ${p.limit}: import a big file with shoplens import, or raise the limit with shoplens serve --max-upload-mb`,
   },
   SERVER_UPLOAD_LIMIT: {
     http: 413, userCaused: true,

@@ -13,8 +13,8 @@ import { tempDir } from '../../test/helpers/store.js';
 
 const PASSWORD = 'a-long-enough-password';
 
-function startServe(db: string): Promise<{ url: string; stop: () => Promise<number | null>; output: () => string }> {
-  const child = spawn(process.execPath, [resolve('bin/shoplens.js'), '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startServe(db: string, extra: string[] = []): Promise<{ url: string; stop: () => Promise<number | null>; output: () => string }> {
+  const child = spawn(process.execPath, [resolve('bin/shoplens.js'), '--db', db, 'serve', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -53,7 +53,8 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
     assert.equal(noStdin.code, 3);
     assert.match(noStdin.stderr, /--password-stdin/);
 
-    const server = await startServe(db);
+    assert.equal(runCli(['--db', db, 'serve', '--max-upload-mb', '0']).code, 2, 'a limit of 0 MB is refused');
+    const server = await startServe(db, ['--max-upload-mb', '1']);
     try {
       assert.match(server.output(), /ShopLens/);
       const health = await fetch(`${server.url}/api/health`);
@@ -74,6 +75,22 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
       assert.equal(list.code, 0, list.stderr);
       assert.match(list.stdout, /^boss,owner,all,/m);
       assert.match(list.stdout, /^agent,agency,"tm-1,jd-1",,true,false$/m);
+
+      // --max-upload-mb 1: a file over 1 MB is refused with what to do; a smaller one is taken
+      const send = (name: string, body: string) => {
+        const form = new FormData();
+        form.append('shop', 'tm-1');
+        form.append('files', new Blob([body]), name);
+        return fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie, 'x-csrf-token': csrfToken } });
+      };
+      const header = '订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间\n';
+      const big = await send('ExportOrderList-big.csv', header + '1,a,1.00,交易成功,2026-03-01 10:00:00,2026-03-01 10:00:05\n'.repeat(25_000));
+      assert.equal(big.status, 413);
+      const { error } = (await big.json()) as { error: { code: string; message: { zh: string; en: string } } };
+      assert.equal(error.code, 'SERVER_UPLOAD_TOO_LARGE');
+      assert.match(error.message.zh, /超过上传上限 1 MB.*shoplens import.*--max-upload-mb/);
+      assert.match(error.message.en, /over the upload limit of 1 MB.*shoplens import.*--max-upload-mb/);
+      assert.equal((await send('ExportOrderList-small.csv', header + '2,b,2.00,交易成功,2026-03-01 10:00:00,2026-03-01 10:00:05\n')).status, 200);
 
       const noCsrf = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
       assert.equal(noCsrf.status, 403);

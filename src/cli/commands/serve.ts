@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { dirname } from 'node:path';
 import { openMetaStore, resolveMetaLocation } from '../../meta/index.js';
 import { loadCatalog } from '../../metrics/index.js';
 import { buildServer } from '../../server/app.js';
-import { serverConfig } from '../../server/config.js';
+import { defaultServerConfig, serverConfig } from '../../server/config.js';
 import { startScheduler, type Scheduler } from '../../server/scheduler.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { resolveDbPath } from '../../warehouse/index.js';
@@ -12,6 +12,8 @@ import { parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.
 export interface ServeOptions {
   host: string;
   port: number;
+  /** largest file the data page takes, MB */
+  maxUploadMb: number;
   trustProxy?: boolean;
 }
 
@@ -22,7 +24,10 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
   let scheduler: Scheduler | undefined;
   try {
     const app = await buildServer({
-      wh, meta, config: serverConfig({ host: opts.host, port: opts.port, trustProxy: opts.trustProxy ?? false, logger: g.debug === true }),
+      wh, meta, config: serverConfig({
+        host: opts.host, port: opts.port, trustProxy: opts.trustProxy ?? false, logger: g.debug === true,
+        upload: { ...defaultServerConfig.upload, maxFileBytes: opts.maxUploadMb * MB },
+      }),
       onImported: () => scheduler?.afterImport() ?? Promise.resolve(),
     });
     const address = await app.listen({ host: opts.host, port: opts.port });
@@ -48,11 +53,15 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
   }
 }
 
-/** --host and --port, shared by serve and start. */
+const MB = 1024 * 1024;
+
+/** --host, --port and --max-upload-mb, shared by serve and start. */
 export function withListenOptions(cmd: Command): Command {
   return cmd
     .option('--host <host>', '监听地址 / address to listen on', process.env.SHOPLENS_HOST ?? '127.0.0.1')
-    .option('--port <port>', '端口 / port', parsePort, Number(process.env.SHOPLENS_PORT ?? 8787));
+    .option('--port <port>', '端口 / port', parsePort, Number(process.env.SHOPLENS_PORT ?? 8787))
+    .addOption(new Option('--max-upload-mb <MB>', '数据页上传单个文件的上限 / the largest file the data page takes (MB)')
+      .argParser(parsePositiveInt('--max-upload-mb')).default(defaultServerConfig.upload.maxFileBytes / MB).env('SHOPLENS_MAX_UPLOAD_MB'));
 }
 
 export function registerServe(program: Command): void {

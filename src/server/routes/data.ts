@@ -56,6 +56,9 @@ type RunView = z.infer<typeof runView>;
 const uploads = new Map<string, RunView & { ownerId: string; runIds: string[] }>();
 let queue: Promise<unknown> = Promise.resolve();
 
+/** A size as the limit is given (`--max-upload-mb`): 1024 MB, 0.1 MB. */
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
 async function saveParts(request: FastifyRequest, dir: string): Promise<{ files: Array<{ name: string; path: string }>; shop?: string }> {
   const files: Array<{ name: string; path: string }> = [];
   let shop: string | undefined;
@@ -72,7 +75,7 @@ async function saveParts(request: FastifyRequest, dir: string): Promise<{ files:
     // Each file in its own folder: two uploads may share a name, and the import log shows the name.
     const path = join(mkdtempSync(join(dir, 'f-')), name);
     await pipeline(part.file, createWriteStream(path));
-    if (part.file.truncated) fail(ServerErrors.SERVER_UPLOAD_TOO_LARGE, { file: name, limit: request.server.deps.config.upload.maxFileBytes });
+    if (part.file.truncated) fail(ServerErrors.SERVER_UPLOAD_TOO_LARGE, { file: name, limit: megabytes(request.server.deps.config.upload.maxFileBytes) });
     files.push({ name, path });
   }
   return { files, ...(shop ? { shop } : {}) };
