@@ -11,8 +11,11 @@
 import type { RawRow } from './types.js';
 import { attr, decodeEntities, XmlScanner } from './xml-scan.js';
 
-/** A cell as written: its type (`t`), style (`s`) and text (`<v>`, or the inline string's runs). */
-export type CellOf<T> = (type: string, style: number, text: string | undefined) => T;
+/**
+ * A cell as written: its type (`t`), style (`s`) and text (`<v>`, or the inline string's runs).
+ * A shared string read from the bytes comes as its `index` (text undefined); else `index` is -1.
+ */
+export type CellOf<T> = (type: string, style: number, text: string | undefined, index: number) => T;
 
 /**
  * Index of the character `code` from `from`, before `to`; -1 if none. A loop: the distances in a
@@ -76,9 +79,27 @@ function xmlText(raw: string): string {
   return out;
 }
 
+const ROW_OPEN = Buffer.from('<row');
+const ROW_CLOSE = Buffer.from('</row>');
+const ROW_END = Buffer.from('row>');
+const R_ATTR = Buffer.from(' r="');
+/** the types a cell read from the bytes may have, by their first letter (`str`: s, t) */
+const BYTE_TYPES: Record<number, string> = { 115: 's', 110: 'n', 98: 'b', 101: 'e', 100: 'd' };
+
+/** The byte just past the last `</row>` (or `</x:row>`) in `buf`, or 0. */
+function lastRowEnd(buf: Buffer): number {
+  for (let at = buf.lastIndexOf(ROW_END); at > 0; at = buf.lastIndexOf(ROW_END, at - 1)) {
+    const before = buf[at - 1];
+    if (before === 0x2f /* / */ || before === 0x3a /* : */) return at + ROW_END.length;
+  }
+  return 0;
+}
+
 export class SheetParser<T> {
   out: RawRow[] = [];
   private carry = '';
+  private pending: Buffer | undefined;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private p: string | undefined;
   private tags!: { row: string; rowEnd: string; cEnd: string; vEnd: string; t: string; tEnd: string; rPh: string; rPhEnd: string };
   private lastRow = 0;
@@ -122,6 +143,138 @@ export class SheetParser<T> {
     if (this.carry.trim() && element(this.carry, this.tags?.row ?? '<row', 0, this.carry.length) >= 0) {
       throw new Error(`the sheet ends inside a row: ${this.carry.slice(0, 80)}`);
     }
+  }
+
+  /**
+   * The part's bytes (UTF-8), chunk by chunk. Rows of the usual shape — no prefix, cells
+   * `<c r="B2" s="1" t="s"><v>7</v></c>` — are read from the bytes: nothing is decoded, and a
+   * shared string's index is read in place (the text way costs ~4× as much per cell, on a
+   * string made for it). Any other row, and the text around the rows, is decoded and read by
+   * `write`. Bytes after the last row end wait for the next chunk, so no character is cut.
+   */
+  writeBytes(chunk: Buffer): void {
+    const b = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const cut = lastRowEnd(b);
+    this.pending = cut < b.length ? b.subarray(cut) : undefined;
+    if (cut === 0) return;
+    // The root element gives the prefix (its name is ASCII: latin1 reads it as is).
+    if (this.p === undefined) this.prefix(b.toString('latin1', 0, Math.min(b.length, 65_536)));
+    if (this.p === '') this.rowsFromBytes(b, cut);
+    else this.write(this.utf8.decode(b.subarray(0, cut)));
+  }
+
+  /** After the last chunk of bytes. */
+  endBytes(): void {
+    if (this.pending) this.write(this.utf8.decode(this.pending));
+    this.pending = undefined;
+    this.end();
+  }
+
+  private rowsFromBytes(b: Buffer, to: number): void {
+    for (let i = 0; i < to;) {
+      const k = b.indexOf(ROW_OPEN, i);
+      if (k < 0 || k >= to) return;
+      const after = b[k + ROW_OPEN.length];
+      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) { i = k + ROW_OPEN.length; continue; }
+      const next = this.rowFromBytes(b, k);
+      if (next > 0) { i = next; continue; }
+      // not the usual shape: the row as text
+      const gt = b.indexOf(62, k);
+      const close = gt < 0 ? -1 : b[gt - 1] === 47 ? gt + 1 : b.indexOf(ROW_CLOSE, gt);
+      const end = close < 0 ? to : b[gt - 1] === 47 ? close : close + ROW_CLOSE.length;
+      this.write(this.utf8.decode(b.subarray(k, end)));
+      i = end;
+    }
+  }
+
+  /** The row at `k` read from the bytes: the index after it, or -1 when it is not of the usual shape (nothing is kept then). */
+  private rowFromBytes(b: Buffer, k: number): number {
+    const gt = b.indexOf(62, k);
+    const r = b.indexOf(R_ATTR, k);
+    if (gt < 0 || r < 0 || r > gt) return -1;
+    let n = 0;
+    let z = r + R_ATTR.length;
+    for (let c = b[z]!; c >= 48 && c <= 57; c = b[++z]!) n = n * 10 + (c - 48);
+    if (b[z] !== 34 || z === r + R_ATTR.length) return -1;
+    const cells: T[] = [];
+    if (b[gt - 1] === 47) return this.keep(n, cells, gt + 1);
+    let col = 0;
+    for (let p = gt + 1; ;) {
+      if (b[p] !== 60) return -1;
+      if (b[p + 1] === 47) {
+        return b[p + 2] === 114 && b[p + 3] === 111 && b[p + 4] === 119 && b[p + 5] === 62 ? this.keep(n, cells, p + 6) : -1;
+      }
+      let q = p + 2;
+      let c = b[q]!;
+      if (b[p + 1] !== 99 || (c !== 32 && c !== 62 && c !== 47)) return -1;
+      let type = 'n';
+      let style = 0;
+      for (;;) {
+        while (c === 32) c = b[++q]!;
+        if (c === 62 || c === 47) break;
+        // name="value", no spaces around '=', double quotes
+        const name = c;
+        const eq = b.indexOf(61, q);
+        if (eq < 0 || b[eq + 1] !== 34) return -1;
+        let v = eq + 2;
+        if (eq === q + 1 && name === 114 /* r */) {
+          col = 0;
+          for (c = b[v]!; c >= 65 && c <= 90; c = b[++v]!) col = col * 26 + (c - 64);
+          col--;
+          while (b[v]! >= 48 && b[v]! <= 57) v++;
+        } else if (eq === q + 1 && name === 115 /* s */) {
+          for (c = b[v]!; c >= 48 && c <= 57; c = b[++v]!) style = style * 10 + (c - 48);
+        } else if (eq === q + 1 && name === 116 /* t */) {
+          const t = b[v]!;
+          if (b[v + 1] === 34) type = BYTE_TYPES[t] ?? '';
+          else if (t === 115 && b[v + 1] === 116 && b[v + 2] === 114 && b[v + 3] === 34) type = 'str';
+          else return -1;
+          if (!type) return -1;
+          while (b[v] !== 34) v++;
+        } else {
+          v = b.indexOf(34, v);
+          if (v < 0) return -1;
+        }
+        if (b[v] !== 34) return -1;
+        q = v + 1;
+        c = b[q]!;
+      }
+      let text: string | undefined;
+      let index = -1;
+      if (c === 47) {
+        if (b[q + 1] !== 62) return -1;
+        p = q + 2;
+      } else {
+        // <v>…</v></c>, nothing else: formulas, inline strings, entities and CDATA are read as text
+        if (b[q + 1] !== 60 || b[q + 2] !== 118 || b[q + 3] !== 62) return -1;
+        const from = q + 4;
+        let end = from;
+        let ascii = true;
+        for (let x = b[end]!; x !== 60; x = b[++end]!) {
+          if (x === 38 || end >= b.length) return -1;
+          if (x > 127) ascii = false;
+        }
+        if (b[end + 1] !== 47 || b[end + 2] !== 118 || b[end + 3] !== 62 || b[end + 4] !== 60 || b[end + 5] !== 47 || b[end + 6] !== 99 || b[end + 7] !== 62) return -1;
+        if (type === 's') {
+          index = 0;
+          for (let x = from; x < end; x++) {
+            const d = b[x]!;
+            if (d < 48 || d > 57) return -1;
+            index = index * 10 + (d - 48);
+          }
+          if (end === from || end - from > 15) return -1;
+        } else text = ascii ? b.toString('latin1', from, end) : this.utf8.decode(b.subarray(from, end));
+        p = end + 8;
+      }
+      while (cells.length < col) cells.push(this.cell('n', 0, undefined, -1));
+      cells[col++] = this.cell(type, style, text, index);
+    }
+  }
+
+  private keep(n: number, cells: T[], next: number): number {
+    this.lastRow = n;
+    this.out.push({ n, cells: cells as RawRow['cells'] });
+    return next;
   }
 
   /** The root element's prefix, once the text holds it; false: not yet. */
@@ -206,8 +359,8 @@ export class SheetParser<T> {
           } else pos = gt + 1;
         }
       }
-      while (out.length < col) out.push(this.cell('n', 0, undefined));
-      out[col++] = this.cell(type, style, text);
+      while (out.length < col) out.push(this.cell('n', 0, undefined, -1));
+      out[col++] = this.cell(type, style, text, -1);
     }
     return out;
   }

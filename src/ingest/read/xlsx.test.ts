@@ -116,6 +116,47 @@ test('sheet parser: the same rows whatever the pieces the text comes in', () => 
   assert.throws(() => sheetRows([xml.slice(0, xml.indexOf('</x:row>'))]), /ends inside a row/);
 });
 
+test('sheet parser, from the bytes: rows of the usual shape read in place, any other row as text; the same rows whatever the pieces', () => {
+  const xml = '<?xml version="1.0"?><worksheet xmlns="ns"><sheetData>'
+    + '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="C1" s="2"><v>1.5</v></c></row>'
+    + '<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c><c r="B2" t="s"><v>3</v></c></row>'
+    + '<row r="3"><c r="A3" t="str"><v>红&amp;绿</v></c></row>'
+    + '<row r="4"><c r="A4" t="str"><v>美妆😀</v></c><c r="B4" s="1"/><c r="C4" t="b"><v>1</v></c></row>'
+    + '<row r="5"/>'
+    + '<row><c t="s"><v>4</v></c></row>'
+    + '<row r="8"><c r="B8"><f>A1</f><v>2</v></c></row>'
+    + '<row r="9" ht="20"><c r="A9" t="s" cm="1"><v>12</v></c><c r="B9" t="str"><v><![CDATA[<b>]]></v></c></row>'
+    + '<row r="10" ht="20"><c r="AA10" t="d"><v>2026-03-01T10:00:00</v></c></row>'
+    + '</sheetData><rowBreaks/></worksheet>';
+  // a shared string read in place comes as its index (#), as text otherwise
+  const show = (type: string, style: number, text: string | undefined, index: number) => `${type}|${style}|${index >= 0 ? `#${index}` : text ?? '∅'}`;
+  const fromBytes = (pieces: Buffer[]) => {
+    const p = new SheetParser(show);
+    const out: RawRow[] = [];
+    for (const piece of pieces) { p.writeBytes(piece); out.push(...p.out); p.out = []; }
+    p.endBytes();
+    return [...out, ...p.out];
+  };
+  const bytes = Buffer.from(xml);
+  const whole = fromBytes([bytes]);
+  const empties = (n: number) => Array.from({ length: n }, () => 'n|0|∅');
+  assert.deepEqual(whole, [
+    { n: 1, cells: ['s|0|#0', 'n|0|∅', 'n|2|1.5'] }, // in place
+    { n: 2, cells: ['inlineStr|0|甲', 's|0|3'] }, // an inline string: as text
+    { n: 3, cells: ['str|0|红&绿'] }, // an entity: as text
+    { n: 4, cells: ['str|0|美妆😀', 'n|1|∅', 'b|0|1'] }, // in place, UTF-8 text
+    { n: 5, cells: [] },
+    { n: 6, cells: ['s|0|4'] }, // no row number: as text, counted on
+    { n: 8, cells: ['n|0|∅', 'n|0|2'] }, // a formula: as text
+    { n: 9, cells: ['s|0|12', 'str|0|<b>'] }, // CDATA: as text
+    { n: 10, cells: [...empties(26), 'd|0|2026-03-01T10:00:00'] }, // in place
+  ]);
+  // the text way reads the same cells
+  assert.deepEqual(sheetRows([xml]), whole.map((r) => ({ ...r, cells: r.cells.map((c) => String(c).replace('#', '')) })));
+  for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(fromBytes([bytes.subarray(0, cut), bytes.subarray(cut)]), whole, `cut at ${cut}`);
+  assert.throws(() => fromBytes([bytes.subarray(0, bytes.indexOf('</row>'))]), /ends inside a row/);
+});
+
 test('a damaged workbook fails with INGEST_FILE_TRUNCATED: cut short, or a part whose bytes changed', async () => {
   const d = tempDir();
   try {

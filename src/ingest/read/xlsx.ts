@@ -62,43 +62,24 @@ export async function xlsxSheetNames(path: string): Promise<string[]> {
 
 /** `seen.bytes`: the part's bytes parsed so far */
 async function* sheetRows(zip: XlsxZip, part: string, style: CellStyle, last: boolean, seen: { bytes: number }): AsyncGenerator<RawRow[]> {
-  const rows = new SheetParser((type, s, text) => cellValue(style, type, s, text));
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Bytes up to the last row end are decoded at once, the rest waits for the next chunk: the
-  // parser then gets whole rows in one flat string (a string joined from a cut row and the next
-  // chunk is read a third slower), and no character is cut.
-  let pending: Buffer | undefined;
+  const rows = new SheetParser((type, s, text, index) => cellValue(style, type, s, text, index));
   for await (const chunk of zip.bytes(part)) {
-    const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
-    const cut = lastRowEnd(buf);
-    rows.write(decoder.decode(buf.subarray(0, cut), { stream: true }));
-    pending = cut < buf.length ? buf.subarray(cut) : undefined;
+    rows.writeBytes(chunk);
     seen.bytes += chunk.length;
     if (rows.out.length >= BATCH) { yield rows.out; rows.out = []; }
   }
-  rows.write(decoder.decode(pending ?? Buffer.alloc(0)));
-  rows.end();
+  rows.endBytes();
   if (last) style.sharedStrings = [];
   if (rows.out.length) yield rows.out;
 }
 
-const ROW_END = Buffer.from('row>');
-
-/** The byte just past the last `</row>` (or `</x:row>`) in `buf`, or 0. */
-function lastRowEnd(buf: Buffer): number {
-  for (let at = buf.lastIndexOf(ROW_END); at > 0; at = buf.lastIndexOf(ROW_END, at - 1)) {
-    const before = buf[at - 1];
-    if (before === 0x2f /* / */ || before === 0x3a /* : */) return at + ROW_END.length;
-  }
-  return 0;
-}
-
-/** A cell's value from its type (`t`), style and text. */
-function cellValue(c: CellStyle, type: string, style: number, v: string | undefined): Cell {
+/** A cell's value from its type (`t`), style and text, or its shared string's `index`. */
+function cellValue(c: CellStyle, type: string, style: number, v: string | undefined, index: number): Cell {
   switch (type) {
     case 's': {
-      const text = v === undefined ? undefined : c.sharedStrings[Number(v)];
-      if (text === undefined) throw new Error(`a cell refers to shared string ${v}, which the workbook does not have`);
+      const at = index >= 0 ? index : v === undefined ? NaN : Number(v);
+      const text = c.sharedStrings[at];
+      if (text === undefined) throw new Error(`a cell refers to shared string ${index >= 0 ? index : v}, which the workbook does not have`);
       return text;
     }
     case 'inlineStr': case 'str': case 'e':
