@@ -2,7 +2,8 @@
  * A worksheet part's `sheetData`, row by row, as the cells' text: fed the part's text chunk by
  * chunk, it takes every complete `<row>…</row>` (a row cut by a chunk's end waits for the next
  * chunk) and reads its cells in place. A tag tokenizer took 10.5 s for the 5 M cells of a 200 k-row
- * 抖店 sheet; this, about 3 s.
+ * 抖店 sheet; this, about 3 s. Fed the part's bytes instead (`writeBytes`, what readXlsx does),
+ * rows of the usual shape are read from the bytes without decoding them, ~4× faster per cell.
  *
  *   <row r="2"><c r="A2" s="1" t="s"><v>7</v></c><c r="B2" t="inlineStr"><is><t>文本</t></is></c>…</row>
  *
@@ -93,6 +94,17 @@ function lastRowEnd(buf: Buffer): number {
     if (before === 0x2f /* / */ || before === 0x3a /* : */) return at + ROW_END.length;
   }
   return 0;
+}
+
+/** Index of `needle` in `b` from `from`, starting before `to`; -1 if none (a row's own tag only: a row without it must not search on). */
+function indexBetween(b: Buffer, needle: Buffer, from: number, to: number): number {
+  const first = needle[0]!;
+  outer: for (let i = from; i < to; i++) {
+    if (b[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (b[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 export class SheetParser<T> {
@@ -190,8 +202,8 @@ export class SheetParser<T> {
   /** The row at `k` read from the bytes: the index after it, or -1 when it is not of the usual shape (nothing is kept then). */
   private rowFromBytes(b: Buffer, k: number): number {
     const gt = b.indexOf(62, k);
-    const r = b.indexOf(R_ATTR, k);
-    if (gt < 0 || r < 0 || r > gt) return -1;
+    const r = gt < 0 ? -1 : indexBetween(b, R_ATTR, k, gt);
+    if (r < 0) return -1;
     let n = 0;
     let z = r + R_ATTR.length;
     for (let c = b[z]!; c >= 48 && c <= 57; c = b[++z]!) n = n * 10 + (c - 48);
@@ -220,7 +232,7 @@ export class SheetParser<T> {
         if (eq === q + 1 && name === 114 /* r */) {
           col = 0;
           for (c = b[v]!; c >= 65 && c <= 90; c = b[++v]!) col = col * 26 + (c - 64);
-          col--;
+          if (col-- === 0) return -1;
           while (b[v]! >= 48 && b[v]! <= 57) v++;
         } else if (eq === q + 1 && name === 115 /* s */) {
           for (c = b[v]!; c >= 48 && c <= 57; c = b[++v]!) style = style * 10 + (c - 48);

@@ -127,6 +127,7 @@ test('sheet parser, from the bytes: rows of the usual shape read in place, any o
     + '<row r="8"><c r="B8"><f>A1</f><v>2</v></c></row>'
     + '<row r="9" ht="20"><c r="A9" t="s" cm="1"><v>12</v></c><c r="B9" t="str"><v><![CDATA[<b>]]></v></c></row>'
     + '<row r="10" ht="20"><c r="AA10" t="d"><v>2026-03-01T10:00:00</v></c></row>'
+    + '<row r="11"><c t="s"><v>5</v></c><c><v>7</v></c></row>'
     + '</sheetData><rowBreaks/></worksheet>';
   // a shared string read in place comes as its index (#), as text otherwise
   const show = (type: string, style: number, text: string | undefined, index: number) => `${type}|${style}|${index >= 0 ? `#${index}` : text ?? '∅'}`;
@@ -150,6 +151,7 @@ test('sheet parser, from the bytes: rows of the usual shape read in place, any o
     { n: 8, cells: ['n|0|∅', 'n|0|2'] }, // a formula: as text
     { n: 9, cells: ['s|0|12', 'str|0|<b>'] }, // CDATA: as text
     { n: 10, cells: [...empties(26), 'd|0|2026-03-01T10:00:00'] }, // in place
+    { n: 11, cells: ['s|0|#5', 'n|0|7'] }, // in place, cells without their reference in turn
   ]);
   // the text way reads the same cells
   assert.deepEqual(sheetRows([xml]), whole.map((r) => ({ ...r, cells: r.cells.map((c) => String(c).replace('#', '')) })));
