@@ -96,6 +96,15 @@ describe('data page', { timeout: 600_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('says why an upload is refused, in words and with its code', async () => {
+    await page.goto('/data');
+    await settled(page);
+    await page.locator('input[type=file]').setInputFiles([{ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hello') }]);
+    const toast = page.locator('.ant-message-notice').filter({ hasText: 'SERVER_UPLOAD_TYPE' });
+    await toast.waitFor();
+    assert.match((await toast.textContent()) ?? '', /文件 notes\.pdf 的类型不被接受,只接受 .*csv.*\(错误代码: SERVER_UPLOAD_TYPE\)/);
+  });
+
   it('refuses a file that is no export with a coded error', async () => {
     const res = await fetch(`${s.url}/api/import`, { method: 'POST', body: new FormData() });
     assert.equal(res.status, 401);

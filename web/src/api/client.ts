@@ -19,14 +19,18 @@ function csrfToken(): string | undefined {
 async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown;
   try { body = await res.json(); } catch { body = undefined; }
-  // Accept both `{code, message}` and `{error: {code, message}}`.
+  return apiErrorOf(body, res.status, res.statusText);
+}
+
+/** The error an API answer's body gives: `{code, message}` or `{error: {code, message}}`, message bilingual or plain. */
+export function apiErrorOf(body: unknown, status: number, statusText = ''): ApiError {
   const b = (body ?? {}) as Record<string, unknown>;
   const e = (typeof b.error === 'object' && b.error !== null ? b.error : b) as Record<string, unknown>;
-  const code = typeof e.code === 'string' ? e.code : `HTTP_${res.status}`;
+  const code = typeof e.code === 'string' ? e.code : `HTTP_${status}`;
   const m = e.message as Bilingual | string | undefined;
-  const zh = typeof m === 'string' ? m : m?.zh ?? res.statusText;
-  const en = typeof m === 'string' ? m : m?.en ?? res.statusText;
-  return new ApiError(code, zh, en, res.status);
+  const zh = typeof m === 'string' ? m : m?.zh ?? statusText;
+  const en = typeof m === 'string' ? m : m?.en ?? statusText;
+  return new ApiError(code, zh, en, status);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getJson, postJson } from './client';
+import { apiErrorOf, getJson, postJson } from './client';
 import type { ImportRun, QualityIssue, QuarantinedRow } from './types';
 
 /** Uploads files in one multipart request, reporting upload progress (XHR: fetch cannot). */
@@ -14,10 +14,10 @@ export function uploadFiles(files: File[], shop: string, onProgress: (fraction: 
     if (csrf) xhr.setRequestHeader('x-csrf-token', decodeURIComponent(csrf.slice(1).join('=')));
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onload = () => {
-      let body: any;
+      let body: unknown;
       try { body = JSON.parse(xhr.responseText); } catch { body = {}; }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(Object.assign(new Error(body?.code ?? `HTTP_${xhr.status}`), { code: body?.code ?? body?.error?.code ?? `HTTP_${xhr.status}`, body }));
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as { runId: string });
+      else reject(apiErrorOf(body, xhr.status, xhr.statusText));
     };
     xhr.onerror = () => reject(new Error('NETWORK'));
     xhr.send(form);

@@ -2,6 +2,7 @@ import { App, AutoComplete, Button, Card, Progress, Space, Table, Tag, Typograph
 import { useFilterOptions } from '../components/global-filters';
 import { InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import { ApiError } from '../api/client';
 import { getRun, listRuns, loadDemo, uploadFiles } from '../api/imports';
 import type { ImportFileResult, ImportRun } from '../api/types';
 import { useApi, clearApiCache } from '../api/use-api';
@@ -52,6 +53,9 @@ export function Page() {
   const [shop, setShop] = useState('');
   const shops = useFilterOptions().data?.shops ?? [];
 
+  /** What went wrong, in the reader's language, with its code. */
+  const failure = (e: unknown) => (e instanceof ApiError ? `${pick({ zh: e.zh, en: e.en })} (${t('errorCode')}: ${e.code})` : String(e));
+
   const upload = async (files: File[]) => {
     setProgress({ upload: 0, run: null });
     try {
@@ -67,7 +71,7 @@ export function Page() {
       runs.reload();
       setOpenRun(runId);
     } catch (e) {
-      void message.error(`${t('errorCode')}: ${(e as { code?: string }).code ?? String(e)}`);
+      void message.error(failure(e));
       setProgress(null);
     }
   };
@@ -75,7 +79,7 @@ export function Page() {
   const demo = async () => {
     setDemoBusy(true);
     try { await loadDemo(100_000); clearApiCache(); runs.reload(); void message.success(t('saved')); }
-    catch (e) { void message.error(`${t('errorCode')}: ${(e as { code?: string }).code ?? String(e)}`); }
+    catch (e) { void message.error(failure(e)); }
     finally { setDemoBusy(false); }
   };
 
