@@ -3,13 +3,14 @@
  * chunk, it takes every complete `<row>…</row>` (a row cut by a chunk's end waits for the next
  * chunk) and reads its cells in place. A tag tokenizer took 10.5 s for the 5 M cells of a 200 k-row
  * 抖店 sheet; this, about 3 s. Fed the part's bytes instead (`writeBytes`, what readXlsx does),
- * rows of the usual shape are read from the bytes without decoding them, ~4× faster per cell.
+ * rows of the usual shape are read from the bytes without decoding them (xlsx-row-bytes.ts).
  *
  *   <row r="2"><c r="A2" s="1" t="s"><v>7</v></c><c r="B2" t="inlineStr"><is><t>文本</t></is></c>…</row>
  *
  * Elements may carry a namespace prefix (`<x:row>`): it is read from the root element.
  */
 import type { RawRow } from './types.js';
+import { lastRowEnd, ROW_CLOSE, ROW_OPEN, rowFromBytes } from './xlsx-row-bytes.js';
 import { attr, decodeEntities, XmlScanner } from './xml-scan.js';
 
 /**
@@ -78,33 +79,6 @@ function xmlText(raw: string): string {
   scanner.write(raw);
   scanner.end();
   return out;
-}
-
-const ROW_OPEN = Buffer.from('<row');
-const ROW_CLOSE = Buffer.from('</row>');
-const ROW_END = Buffer.from('row>');
-const R_ATTR = Buffer.from(' r="');
-/** the types a cell read from the bytes may have, by their first letter (`str`: s, t) */
-const BYTE_TYPES: Record<number, string> = { 115: 's', 110: 'n', 98: 'b', 101: 'e', 100: 'd' };
-
-/** The byte just past the last `</row>` (or `</x:row>`) in `buf`, or 0. */
-function lastRowEnd(buf: Buffer): number {
-  for (let at = buf.lastIndexOf(ROW_END); at > 0; at = buf.lastIndexOf(ROW_END, at - 1)) {
-    const before = buf[at - 1];
-    if (before === 0x2f /* / */ || before === 0x3a /* : */) return at + ROW_END.length;
-  }
-  return 0;
-}
-
-/** Index of `needle` in `b` from `from`, starting before `to`; -1 if none (a row's own tag only: a row without it must not search on). */
-function indexBetween(b: Buffer, needle: Buffer, from: number, to: number): number {
-  const first = needle[0]!;
-  outer: for (let i = from; i < to; i++) {
-    if (b[i] !== first) continue;
-    for (let j = 1; j < needle.length; j++) if (b[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 export class SheetParser<T> {
@@ -188,8 +162,13 @@ export class SheetParser<T> {
       if (k < 0 || k >= to) return;
       const after = b[k + ROW_OPEN.length];
       if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) { i = k + ROW_OPEN.length; continue; }
-      const next = this.rowFromBytes(b, k);
-      if (next > 0) { i = next; continue; }
+      const row = rowFromBytes(b, k, this.cell, this.utf8);
+      if (row) {
+        this.lastRow = row.n;
+        this.out.push({ n: row.n, cells: row.cells as RawRow['cells'] });
+        i = row.next;
+        continue;
+      }
       // not the usual shape: the row as text
       const gt = b.indexOf(62, k);
       const close = gt < 0 ? -1 : b[gt - 1] === 47 ? gt + 1 : b.indexOf(ROW_CLOSE, gt);
@@ -197,96 +176,6 @@ export class SheetParser<T> {
       this.write(this.utf8.decode(b.subarray(k, end)));
       i = end;
     }
-  }
-
-  /** The row at `k` read from the bytes: the index after it, or -1 when it is not of the usual shape (nothing is kept then). */
-  private rowFromBytes(b: Buffer, k: number): number {
-    const gt = b.indexOf(62, k);
-    const r = gt < 0 ? -1 : indexBetween(b, R_ATTR, k, gt);
-    if (r < 0) return -1;
-    let n = 0;
-    let z = r + R_ATTR.length;
-    for (let c = b[z]!; c >= 48 && c <= 57; c = b[++z]!) n = n * 10 + (c - 48);
-    if (b[z] !== 34 || z === r + R_ATTR.length) return -1;
-    const cells: T[] = [];
-    if (b[gt - 1] === 47) return this.keep(n, cells, gt + 1);
-    let col = 0;
-    for (let p = gt + 1; ;) {
-      if (b[p] !== 60) return -1;
-      if (b[p + 1] === 47) {
-        return b[p + 2] === 114 && b[p + 3] === 111 && b[p + 4] === 119 && b[p + 5] === 62 ? this.keep(n, cells, p + 6) : -1;
-      }
-      let q = p + 2;
-      let c = b[q]!;
-      if (b[p + 1] !== 99 || (c !== 32 && c !== 62 && c !== 47)) return -1;
-      let type = 'n';
-      let style = 0;
-      for (;;) {
-        while (c === 32) c = b[++q]!;
-        if (c === 62 || c === 47) break;
-        // name="value", no spaces around '=', double quotes
-        const name = c;
-        const eq = b.indexOf(61, q);
-        if (eq < 0 || b[eq + 1] !== 34) return -1;
-        let v = eq + 2;
-        if (eq === q + 1 && name === 114 /* r */) {
-          col = 0;
-          for (c = b[v]!; c >= 65 && c <= 90; c = b[++v]!) col = col * 26 + (c - 64);
-          if (col-- === 0) return -1;
-          while (b[v]! >= 48 && b[v]! <= 57) v++;
-        } else if (eq === q + 1 && name === 115 /* s */) {
-          for (c = b[v]!; c >= 48 && c <= 57; c = b[++v]!) style = style * 10 + (c - 48);
-        } else if (eq === q + 1 && name === 116 /* t */) {
-          const t = b[v]!;
-          if (b[v + 1] === 34) type = BYTE_TYPES[t] ?? '';
-          else if (t === 115 && b[v + 1] === 116 && b[v + 2] === 114 && b[v + 3] === 34) type = 'str';
-          else return -1;
-          if (!type) return -1;
-          while (b[v] !== 34) v++;
-        } else {
-          v = b.indexOf(34, v);
-          if (v < 0) return -1;
-        }
-        if (b[v] !== 34) return -1;
-        q = v + 1;
-        c = b[q]!;
-      }
-      let text: string | undefined;
-      let index = -1;
-      if (c === 47) {
-        if (b[q + 1] !== 62) return -1;
-        p = q + 2;
-      } else {
-        // <v>…</v></c>, nothing else: formulas, inline strings, entities and CDATA are read as text
-        if (b[q + 1] !== 60 || b[q + 2] !== 118 || b[q + 3] !== 62) return -1;
-        const from = q + 4;
-        let end = from;
-        let ascii = true;
-        for (let x = b[end]!; x !== 60; x = b[++end]!) {
-          if (x === 38 || end >= b.length) return -1;
-          if (x > 127) ascii = false;
-        }
-        if (b[end + 1] !== 47 || b[end + 2] !== 118 || b[end + 3] !== 62 || b[end + 4] !== 60 || b[end + 5] !== 47 || b[end + 6] !== 99 || b[end + 7] !== 62) return -1;
-        if (type === 's') {
-          index = 0;
-          for (let x = from; x < end; x++) {
-            const d = b[x]!;
-            if (d < 48 || d > 57) return -1;
-            index = index * 10 + (d - 48);
-          }
-          if (end === from || end - from > 15) return -1;
-        } else text = ascii ? b.toString('latin1', from, end) : this.utf8.decode(b.subarray(from, end));
-        p = end + 8;
-      }
-      while (cells.length < col) cells.push(this.cell('n', 0, undefined, -1));
-      cells[col++] = this.cell(type, style, text, index);
-    }
-  }
-
-  private keep(n: number, cells: T[], next: number): number {
-    this.lastRow = n;
-    this.out.push({ n, cells: cells as RawRow['cells'] });
-    return next;
   }
 
   /** The root element's prefix, once the text holds it; false: not yet. */
