@@ -1,5 +1,5 @@
 import { Alert, Button, Empty, Space, Spin } from 'antd';
-import type { ApiError } from '../api/client';
+import { ApiError } from '../api/client';
 import { useFilterOptions } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../lib/router';
@@ -27,6 +27,12 @@ export function NoData({ filtered = false }: { filtered?: boolean }) {
       )}
     </Empty>
   );
+}
+
+/** What went wrong, in the reader's language with its code, for a toast: `message.error(failure(e))`. */
+export function useFailureText(): (e: unknown) => string {
+  const { t, pick } = useI18n();
+  return (e) => (e instanceof ApiError ? `${pick({ zh: e.zh, en: e.en })} (${t('errorCode')}: ${e.code})` : e instanceof Error ? e.message : String(e));
 }
 
 export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {

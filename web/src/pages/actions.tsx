@@ -3,7 +3,7 @@ import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Sele
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../api/use-api';
-import { Async } from '../components/states';
+import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
 import { actionApi, STAGES, type ActionItem, type Stage } from './alerts-api';
 import { BeforeAfterView, WeeklyReviewBlock } from './actions-review';
@@ -13,8 +13,9 @@ const NEXT: Record<Stage, Stage | undefined> = { plan: 'doing', doing: 'check', 
 function ActionCard({ a, onMoved }: { a: ActionItem; onMoved: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const failure = useFailureText();
   const next = a.stage ? NEXT[a.stage] : undefined;
-  const move = (to: Stage) => actionApi.move(a.id, to).then(onMoved, (e: Error) => void message.error(e.message));
+  const move = (to: Stage) => actionApi.move(a.id, to).then(onMoved, (e: Error) => void message.error(failure(e)));
   return (
     <Card size="small" data-testid={`action-${a.id}`} data-stage={a.stage} title={a.title} style={{ marginBottom: 8 }}
       extra={next && <Button size="small" type="primary" data-testid={`move-${a.id}`} onClick={() => void move(next)}>{t(`stage_${next}`)} →</Button>}>
@@ -30,6 +31,7 @@ interface NewAction { title: string; owner: string; due: Dayjs; metric: string; 
 function NewActionForm({ onAdded }: { onAdded: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const failure = useFailureText();
   const [form] = Form.useForm<NewAction>();
   const [busy, setBusy] = useState(false);
   const submit = (v: NewAction) => {
@@ -37,7 +39,7 @@ function NewActionForm({ onAdded }: { onAdded: () => void }) {
     actionApi.create({
       type: 'action', title: v.title, owner: v.owner, due: v.due.format('YYYY-MM-DD'), target: { metric: v.metric },
       expected: { direction: v.direction, ...(v.percent ? { percent: v.percent } : {}), ...(v.note ? { note: v.note } : {}) },
-    }).then(() => { form.resetFields(); onAdded(); }, (e: Error) => void message.error(e.message)).finally(() => setBusy(false));
+    }).then(() => { form.resetFields(); onAdded(); }, (e: Error) => void message.error(failure(e))).finally(() => setBusy(false));
   };
   return (
     <Form form={form} layout="inline" onFinish={submit} initialValues={{ direction: 'up' }} data-testid="new-action-form">

@@ -2,7 +2,7 @@
 import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../api/use-api';
-import { Async } from '../components/states';
+import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
 import { alertApi, pct, shown, type AlertEvent, type AlertRule } from './alerts-api';
 
@@ -11,9 +11,10 @@ const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as c
 function OpenAlerts() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const failure = useFailureText();
   const state = useApi('alerts:open', alertApi.alerts, { cache: false });
   const act = (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
-    alertApi.setStatus(id, action).then(() => { void message.success(t('saved')); state.reload(); }, (e: Error) => void message.error(e.message));
+    alertApi.setStatus(id, action).then(() => { void message.success(t('saved')); state.reload(); }, (e: Error) => void message.error(failure(e)));
   return (
     <Card size="small" title={t('openAlerts')} data-testid="open-alerts">
       <Async state={state}>
@@ -45,13 +46,14 @@ function OpenAlerts() {
 function NewRuleForm({ onAdded }: { onAdded: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const failure = useFailureText();
   const templates = useApi('alerts:templates', alertApi.templates);
   const [busy, setBusy] = useState(false);
   const submit = (v: { template: string; id: string }) => {
     setBusy(true);
     alertApi.addFromTemplate(v.id, v.template).then(
       () => { void message.success(t('saved')); onAdded(); },
-      (e: Error) => void message.error(e.message),
+      (e: Error) => void message.error(failure(e)),
     ).finally(() => setBusy(false));
   };
   return (
@@ -74,8 +76,9 @@ function NewRuleForm({ onAdded }: { onAdded: () => void }) {
 function Rules() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const failure = useFailureText();
   const state = useApi('alerts:rules', alertApi.rules, { cache: false });
-  const toggle = (r: AlertRule, on: boolean) => alertApi.setEnabled(r, on).then(state.reload, (e: Error) => void message.error(e.message));
+  const toggle = (r: AlertRule, on: boolean) => alertApi.setEnabled(r, on).then(state.reload, (e: Error) => void message.error(failure(e)));
   return (
     <Card size="small" title={t('alertRules')} data-testid="alert-rules">
       <Space direction="vertical" style={{ width: '100%' }}>

@@ -2,11 +2,10 @@ import { App, AutoComplete, Button, Card, Progress, Space, Table, Tag, Typograph
 import { useFilterOptions } from '../components/global-filters';
 import { InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { ApiError } from '../api/client';
 import { getRun, listRuns, loadDemo, uploadFiles } from '../api/imports';
 import type { ImportFileResult, ImportRun } from '../api/types';
 import { useApi, clearApiCache } from '../api/use-api';
-import { Async } from '../components/states';
+import { Async, useFailureText } from '../components/states';
 import { dict, type DictKey } from '../i18n/dict';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
@@ -53,8 +52,7 @@ export function Page() {
   const [shop, setShop] = useState('');
   const shops = useFilterOptions().data?.shops ?? [];
 
-  /** What went wrong, in the reader's language, with its code. */
-  const failure = (e: unknown) => (e instanceof ApiError ? `${pick({ zh: e.zh, en: e.en })} (${t('errorCode')}: ${e.code})` : String(e));
+  const failure = useFailureText();
 
   const upload = async (files: File[]) => {
     setProgress({ upload: 0, run: null });

@@ -2,7 +2,7 @@
 import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { getJson, postJson } from '../api/client';
 import { useApi } from '../api/use-api';
-import { Async } from '../components/states';
+import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
 
 interface Schedule { id: string; report: string; cron: string; timezone: string; formats: string[]; channels: string[]; lang: 'zh' | 'en'; enabled: boolean; ownerId: string }
@@ -15,9 +15,10 @@ const remove = (id: string) => postJson<{ ok: true }>(`/api/reports/schedules/${
 export function ReportSchedules() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const failure = useFailureText();
   const state = useApi('reports:schedules', list, { cache: false });
   const [form] = Form.useForm<{ id: string; report: string; cron: string; formats: string[] }>();
-  const fail = (e: Error) => void message.error(e.message);
+  const fail = (e: Error) => void message.error(failure(e));
   const add = (v: { id: string; report: string; cron: string; formats: string[] }) =>
     put(v.id, { report: v.report, cron: v.cron, formats: v.formats }).then(() => { form.resetFields(); state.reload(); }, fail);
   const toggle = (s: Schedule, enabled: boolean) => {
