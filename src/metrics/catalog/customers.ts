@@ -7,7 +7,7 @@ export const customerMetrics = [
     'ratio', 'higher_better', { expr: '({paying_buyers} - {new_buyers}) / {paying_buyers}' }),
   metric('retained_buyers', ['下期回购买家数', 'buyers retained next period'], 'execution', ['本期支付且下一期(等长或下一个时间粒度)再次支付的买家数', 'buyers of the period who pay again in the next period of equal length (or the next grain bucket)'],
     'count', 'higher_better', { hidden: true, measure: { fact: 'orders', agg: 'retained_distinct', key: 'buyer', sql: 'buyer', filter: PAID } }),
-  metric('retention_next_period', ['回购率', 'next-period retention'], 'tactical', ['本期买家中下一期再次支付的比例', 'buyers of period P who pay again in period P+1 / buyers of P'],
+  metric('retention_next_period', ['回购率', 'next-period retention'], 'tactical', ['本期买家中下一期再次支付的比例;数据尚未覆盖完整的下一期时为空', 'buyers of period P who pay again in period P+1 / buyers of P; empty until the data covers all of P+1'],
     'ratio', 'higher_better', { expr: '{retained_buyers} / {paying_buyers}' }),
   metric('members', ['会员数', 'members'], 'execution', ['期末时已入会的会员数', 'members who joined by the period end'],
     'count', 'higher_better', { hidden: true, measure: { fact: 'members', agg: 'count', filter: 'member' } }),
@@ -19,6 +19,6 @@ export const customerMetrics = [
     'money', 'higher_better', { hidden: true, measure: { fact: 'ltv', agg: 'sum', sql: 'net_amount' } }),
   metric('ltv_buyers', ['LTV 队列人数', 'LTV cohort size'], 'execution', ['首购在本期的买家数', 'buyers whose first order is in the period'],
     'count', 'neutral', { hidden: true, measure: { fact: 'ltv', agg: 'count_distinct', sql: 'buyer' } }),
-  metric('ltv_180', ['180天LTV', '180-day LTV'], 'tactical', ['按首购队列:首购起 180 天内人均净支付金额', 'net paid amount per buyer in the 180 days from first order, by first-order cohort'],
+  metric('ltv_180', ['180天LTV', '180-day LTV'], 'tactical', ['按首购队列:首购起 180 天内人均净支付金额;数据尚未覆盖队列每位买家的 180 天时为空', 'net paid amount per buyer in the 180 days from first order, by first-order cohort; empty until the data covers 180 days of every buyer in the cohort'],
     'money', 'higher_better', { expr: '{ltv_net_amount} / {ltv_buyers}' }),
 ];

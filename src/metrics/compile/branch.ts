@@ -81,13 +81,27 @@ export function branchSql(input: BranchInput, group: FactGroup, period: Period):
     input.columns.map(({ tag, col }) => `${tag === period.tag && values.has(col) ? values.get(col) : 'NULL'} AS ${q(d, `${tag}${col}`)}`);
 
   if (group.leaves.length > 1 || isSimple(first)) {
-    const values = new Map(group.leaves.map((l, i) => [l.col, simpleAgg(d, f, l, own(i))]));
+    const whole = fact.wholeAfterDays === undefined ? undefined : `${d.addDays(`max(${time})`, String(fact.wholeAfterDays))} <= ${observedThrough(ctx)}`;
+    const values = new Map(group.leaves.map((l, i) => [l.col, onlyWhen(whole, simpleAgg(d, f, l, own(i)))]));
     const select = [...keys, ...measureCols(values)].join(', ');
     const whereSql = [...where, ...f.scopeWhere()];
     return `SELECT ${select} ${f.from()}${whereSql.length ? ` WHERE ${whereSql.join(' AND ')}` : ''}${groupBy}`;
   }
   return twoLevel(input, f, first, { keys, aliases, where, groupBy, rawBucket, time, period, ctx, measureCols });
 }
+
+/**
+ * The last day the store's data runs to: its latest paid day in the query's scope. A value
+ * that needs later days (the next period's buyers, a cohort's 180 days) is not known before.
+ */
+function observedThrough(ctx: RelationContext): string {
+  return `(SELECT max(w.paid_day) FROM orders w WHERE w.paid_day IS NOT NULL${ctx.scope('w')})`;
+}
+
+/** A leaf whose branch answers null while the data cannot know it yet (see observedThrough). */
+export const mayBeUnknown = (form: Leaf['form']): boolean => form.agg === 'retained_distinct' || facts[form.fact].wholeAfterDays !== undefined;
+
+const onlyWhen = (condition: string | undefined, value: string) => (condition ? `CASE WHEN ${condition} THEN ${value} END` : value);
 
 function isSimple(l: Leaf): boolean {
   return ['sum', 'count', 'count_distinct', 'min', 'max'].includes(l.form.agg);
@@ -171,7 +185,11 @@ function twoLevel(input: BranchInput, f: FactSql, leaf: Leaf, p: TwoLevelParts):
         ? `${laterTime} >= ${nextBucketSql(d, input.grain, 'h.rb', 1)} AND ${laterTime} < ${nextBucketSql(d, input.grain, 'h.rb', 2)}`
         : `${laterTime} > ${p.ctx.toDay} AND ${laterTime} <= ${d.addDays(p.ctx.toDay, String(p.period.range ? daysInRange(p.period.range) : 0))}`;
       const exists = `EXISTS (SELECT 1 ${later.from()} WHERE ${[`${laterKey} = h.k`, window, ...laterFilter, ...later.scopeWhere()].join(' AND ')})`;
-      value = `count(CASE WHEN ${exists} THEN 1 END)`;
+      // Until the data has run through the whole next period, who comes back is not known.
+      const whole = input.grain
+        ? `${nextBucketSql(d, input.grain, 'max(h.rb)', 2)} <= ${d.addDays(observedThrough(p.ctx), '1')}`
+        : p.period.range ? `${d.addDays(p.ctx.toDay, String(daysInRange(p.period.range)))} <= ${observedThrough(p.ctx)}` : 'FALSE';
+      value = onlyWhen(whole, `count(CASE WHEN ${exists} THEN 1 END)`);
       break;
     }
     default:

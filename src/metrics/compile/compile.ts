@@ -15,7 +15,7 @@ import { validateQuery, type MetricQuery, type Scope, type ValidQuery } from '..
 import { previousRange, type DayRange } from '../time/periods.js';
 import type { Alignment } from '../time/buckets.js';
 import { dayTextToNumber } from '../../core/time.js';
-import { branchSql, type Period } from './branch.js';
+import { branchSql, mayBeUnknown, type Period } from './branch.js';
 import { Params } from './params.js';
 import { planQuery, type Plan } from './plan.js';
 
@@ -103,7 +103,8 @@ export function metricSql(d: Dialect, catalog: Catalog, plan: Plan, m: CompiledM
     const col = `q.${d.quoteIdent(`${tag}${leaf.col}`)}`;
     if (leaf.form.agg === 'min') return `min(${col})`;
     if (leaf.form.agg === 'max') return `max(${col})`;
-    return `coalesce(sum(${col}), 0)`;
+    // No rows is 0; a value not known yet stays null.
+    return mayBeUnknown(leaf.form) ? `sum(${col})` : `coalesce(sum(${col}), 0)`;
   }
   const walk = (e: Expr): string => {
     switch (e.k) {

@@ -145,6 +145,7 @@ export const ltvFact: FactDef = {
   columns: { net_amount: col('o.paid_amount - coalesce(rf.refunded, 0)'), buyer: col('b.buyer') },
   dims: { platform: col('s.platform', 's'), shop: col('o.shop_id') },
   times: { default: col('b.first_day') },
+  wholeAfterDays: 179,
 };
 
 export const campaignOrdersFact: FactDef = {

@@ -51,6 +51,11 @@ export interface FactDef {
   readonly asOf?: boolean;
   /** a rollup kept fresh by src/metrics/rollups; skipped when rollups are off */
   readonly rollup?: boolean;
+  /**
+   * A row's value is whole only once the store's data runs this many days past the row's time
+   * (a 180-day LTV); a group holding a row that is not yet whole answers null, not a part.
+   */
+  readonly wholeAfterDays?: number;
 }
 
 export const col = (sql: string | Sql, ...joins: string[]): FactColumn => ({
