@@ -51,10 +51,12 @@ describe('shoplens analyze', () => {
     const col = (name: string) => header.indexOf(name) + 1;
     // two buyers in s1, the biggest first: A (300.00 over 2 orders), then B (50.00)
     assert.equal(buyers.rowCount, 3);
-    assert.equal(buyers.getRow(2).getCell(col('customer_id')).value, 'A');
-    assert.equal(buyers.getRow(2).getCell(col('monetary')).value, '300.00');
-    assert.equal(buyers.getRow(2).getCell(col('frequency')).value, 2);
-    assert.equal(buyers.getRow(3).getCell(col('customer_id')).value, 'B');
+    // columns by their names; money a number Excel can add up, shown with fen
+    assert.equal(buyers.getRow(2).getCell(col('买家 / Buyer')).value, 'A');
+    assert.equal(buyers.getRow(2).getCell(col('金额 / Monetary')).value, 300);
+    assert.equal(buyers.getRow(2).getCell(col('金额 / Monetary')).numFmt, '#,##0.00');
+    assert.equal(buyers.getRow(2).getCell(col('购买次数 / Frequency')).value, 2);
+    assert.equal(buyers.getRow(3).getCell(col('买家 / Buyer')).value, 'B');
   });
 
   it('prints a table with bilingual titles, and CSV of one table', () => {

@@ -1,23 +1,43 @@
-/** An analysis result as a workbook: a summary sheet, then one sheet per table. */
+/**
+ * An analysis result as a workbook: a summary sheet, then one sheet per table. Columns are
+ * headed by their names ("支付金额 / Paid amount"); money and ratios are numbers with a number
+ * format, so a seller can add them up and chart them in Excel (JSON and CSV keep the keys and
+ * the exact decimal text).
+ */
 import type ExcelJS from 'exceljs';
-import type { AnalysisResult, Row } from './result.js';
+import type { Field, FieldPlace } from './fields.js';
+import type { AnalysisResult, Cell, Row } from './result.js';
 
-function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[]): void {
-  // Excel sheet names: at most 31 characters, none of []:*?/\
-  const ws = wb.addWorksheet(name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31));
-  const cols = rows[0] ? Object.keys(rows[0]) : [];
-  ws.columns = cols.map((c) => ({ header: c, key: c, width: Math.max(10, c.length + 2) }));
-  for (const r of rows) ws.addRow(r);
+const FORMATS: Partial<Record<Field['kind'], string>> = { money: '#,##0.00', ratio: '0.00%' };
+
+function cellValue(v: Cell, field: Field | undefined): Cell {
+  if (typeof v === 'string' && (field?.kind === 'money' || field?.kind === 'ratio') && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  return v;
 }
 
-export async function resultToXlsx(result: AnalysisResult): Promise<Buffer> {
+function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[], fields: Record<string, Field>): void {
+  // Excel sheet names: at most 31 characters, none of []:*?/\
+  const ws = wb.addWorksheet(name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31));
+  const keys = rows[0] ? Object.keys(rows[0]) : [];
+  ws.columns = keys.map((k) => {
+    const f = fields[k];
+    const header = f ? `${f.zh} / ${f.en}` : k;
+    const numFmt = f ? FORMATS[f.kind] : undefined;
+    return { header, key: k, width: Math.max(10, Math.min(40, header.length + 4)), ...(numFmt ? { style: { numFmt } } : {}) };
+  });
+  for (const r of rows) ws.addRow(Object.fromEntries(keys.map((k) => [k, cellValue(r[k] ?? null, fields[k])])));
+}
+
+export async function resultToXlsx(result: AnalysisResult, fields: Partial<Record<FieldPlace, Record<string, Field>>> = {}): Promise<Buffer> {
   const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS }; // lazy: slow to load
   const wb = new Excel.Workbook();
   wb.creator = 'ShopLens';
+  const head = fields.summary ?? {};
+  const item = { zh: '项目', en: 'Item', kind: 'text' } as const;
   addSheet(wb, 'summary', [
-    ...Object.entries(result.summary).map(([k, v]) => ({ item: k, value: v })),
-    ...result.notes.map((n) => ({ item: 'note', value: `${n.zh} / ${n.en}` })),
-  ]);
-  for (const [name, t] of Object.entries(result.tables)) addSheet(wb, name, t.rows);
+    ...Object.entries(result.summary).map(([k, v]) => ({ item: head[k] ? `${head[k].zh} / ${head[k].en}` : k, value: v })),
+    ...result.notes.map((n) => ({ item: '注 / note', value: `${n.zh} / ${n.en}` })),
+  ], { item, value: { zh: '值', en: 'Value', kind: 'text' } });
+  for (const [name, t] of Object.entries(result.tables)) addSheet(wb, name, t.rows, fields[`tables.${name}`] ?? {});
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

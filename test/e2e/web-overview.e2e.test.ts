@@ -94,6 +94,21 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('names analysis columns in the reader\'s language and shows shops, flags and money as a seller reads them', async () => {
+    await page.goto(`/inventory?${RANGE}`);
+    await settled(page);
+    const panel = page.getByTestId('analysis-inventory');
+    const heads = (await panel.locator('thead').first().locator('th').allTextContents()).map((h) => h.trim());
+    for (const h of ['店铺', 'SKU', '在库', '可售', '预计断货日', '滞销', '库存金额(成本)']) assert.ok(heads.includes(h), `header ${h} in ${heads.join(' | ')}`);
+    assert.deepEqual(heads.filter((h) => /^[a-z][a-z0-9_]*$/.test(h)), [], 'no snake_case header');
+    const first = panel.locator('tbody').first().locator('tr.ant-table-row').first().locator('td');
+    const cell = async (head: string) => ((await first.nth(heads.indexOf(head)).textContent()) ?? '').trim();
+    assert.match(await cell('店铺'), /[\u4e00-\u9fff]/, 'a shop by its name, not its id');
+    assert.match(await cell('滞销'), /^[是否]$/);
+    assert.match(await cell('库存金额(成本)'), /^¥[\d,]+\.\d{2}$/);
+    assert.match(await cell('售罄率'), /^\d+\.\d{2}%$/);
+  });
+
   it('shows on 经营总览 exactly what shoplens query says, and the date range stays in the URL', async () => {
     await page.goto(`/?${RANGE}`);
     await settled(page);

@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CoreErrors, fail } from '../../core/errors.js';
 import { analyses, findAnalysis, fitSummaryFile, parseOptions, resultToXlsx, type AnalysisResult, type ShopScope } from '../../analysis/index.js';
+import { fieldsOf } from '../../analysis/fields.js';
+import { loadCatalog } from '../../metrics/index.js';
 import { withWarehouse, type GlobalOptions } from '../context.js';
 import { jsonReplacer, render } from '../output.js';
 
@@ -57,7 +59,7 @@ function parseAnalyzeFormat(v: string): Format {
 async function output(result: AnalysisResult, format: Format, f: AnalyzeFlags): Promise<void> {
   if (format === 'xlsx') {
     const file = f.out ?? `${result.analysis}.xlsx`;
-    writeFileSync(file, await resultToXlsx(result));
+    writeFileSync(file, await resultToXlsx(result, fieldsOf(result, loadCatalog())));
     process.stdout.write(`已写入 / written: ${file}\n`);
     return;
   }

@@ -7,11 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineErrors, fail } from '../../core/errors.js';
 import { analyses, findAnalysis, parseOptions, type ShopScope } from '../../analysis/index.js';
+import { fieldsOf } from '../../analysis/fields.js';
 import type { Scope } from '../../auth/principal.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam } from './schemas.js';
+import { serverCatalog } from './metrics.js';
 
 export const AnalysisRouteErrors = defineErrors({
   WEB_NOT_FOUND: {
@@ -43,6 +45,8 @@ const bilingual = z.object({ zh: z.string(), en: z.string() });
 const analysisResult = z.object({
   analysis: z.string(), title: bilingual, metrics: z.array(z.string()), summary: z.record(z.string(), z.unknown()),
   tables: z.record(z.string(), z.object({ title: bilingual, rows: z.array(z.record(z.string(), z.unknown())) })), notes: z.array(bilingual),
+  /** names and display kinds of the keys, by place: `summary`, `tables.<name>` */
+  fields: z.record(z.string(), z.record(z.string(), bilingual.extend({ kind: z.string() }))),
 });
 
 /**
@@ -114,7 +118,8 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: ServerDeps): 
     const body = request.body as z.infer<typeof runBody>;
     const options = parseOptions(a, withDates(a.options, body.options ?? {}, body.from, body.to));
     const scope = await narrowScope(deps.wh, principal.scope, body.filters);
-    return a.run(deps.wh, options, scope);
+    const result = await a.run(deps.wh, options, scope);
+    return { ...result, fields: fieldsOf(result, serverCatalog()) };
   });
 
   registerDocumentRoutes(app, deps, 'saved_report', '/api/reports', 'reports', reportBody, reportView);

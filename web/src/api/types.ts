@@ -79,6 +79,13 @@ export interface AnalysisResult {
   summary: Record<string, Cell | boolean>;
   tables: Record<string, { title: Bilingual; rows: Record<string, Cell | boolean>[] }>;
   notes: Bilingual[];
+  /** names and display kinds of the keys, by place: `summary`, `tables.<name>` */
+  fields?: Record<string, Record<string, AnalysisField>>;
+}
+
+/** kind: a catalog unit (money, ratio, count, days …), or day, flag, text */
+export interface AnalysisField extends Bilingual {
+  kind: string;
 }
 
 export interface ImportFileResult {

@@ -1,21 +1,15 @@
 import { Alert, Card, Col, Row, Space, Statistic, Table } from 'antd';
-import { useAnalysis, useAnalysisList } from '../api/queries';
-import type { AnalysisResult } from '../api/types';
+import { useAnalysis, useAnalysisList, useFilterOptions } from '../api/queries';
+import type { AnalysisField, AnalysisResult } from '../api/types';
 import { apiFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
+import { formatValue } from '../lib/format';
 import { Chart, type ChartOption } from './chart';
 import { Async } from './states';
 
-type Row = Record<string, string | number | boolean | null>;
-
-/** Column headers of analysis tables are snake_case ids; a small map gives them names. */
-const HEADS: Record<string, { zh: string; en: string }> = {
-  sku_id: { zh: 'SKU', en: 'SKU' }, shop_id: { zh: '店铺', en: 'Shop' }, title: { zh: '商品', en: 'Product' },
-  paid_amount: { zh: '支付金额', en: 'Paid amount' }, share: { zh: '占比', en: 'Share' }, cum_share: { zh: '累计占比', en: 'Cumulative share' },
-  class: { zh: '分类', en: 'Class' }, buyers: { zh: '买家数', en: 'Buyers' }, orders: { zh: '订单数', en: 'Orders' },
-  segment: { zh: '分层', en: 'Segment' }, cohort: { zh: '首单月份', en: 'Cohort' }, channel: { zh: '渠道', en: 'Channel' },
-  cost: { zh: '花费', en: 'Cost' }, roi: { zh: 'ROI', en: 'ROI' }, units: { zh: '件数', en: 'Units' },
-};
+type Value = string | number | boolean | null;
+type Row = Record<string, Value>;
+type Fields = Record<string, AnalysisField>;
 
 /** Shows any analysis result: headline figures, its tables, an optional chart and its notes. */
 export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
@@ -26,7 +20,8 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
   chart?: (r: AnalysisResult) => ChartOption | null;
   testId?: string;
 }) {
-  const { pick, lang } = useI18n();
+  const { pick } = useI18n();
+  const show = useShow();
   const { filters } = useFilters();
   const list = useAnalysisList();
   const known = list.data?.analyses.some((a) => a.name === name) ?? false;
@@ -39,16 +34,19 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
       <Async state={state}>
         {(r) => {
           const opt = chart?.(r) ?? null;
+          const head = r.fields?.summary ?? {};
           return (
             <Card size="small" title={pick(r.title)}>
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Row gutter={[12, 12]}>
-                  {Object.entries(r.summary).slice(0, 8).map(([k, v]) => (
-                    <Col key={k} xs={12} md={6}><Statistic title={HEADS[k]?.[lang] ?? k} value={v === null ? '—' : String(v)} styles={{ content: { fontSize: 18 } }} /></Col>
+                  {shownKeys(Object.keys(r.summary), r.summary, show.lang).slice(0, 8).map((k) => (
+                    <Col key={k} xs={12} md={6}><Statistic title={show.title(head, k)} value={show.value(head, k, r.summary[k] ?? null)} styles={{ content: { fontSize: 18 } }} /></Col>
                   ))}
                 </Row>
                 {opt && <Chart option={opt} height={300} />}
-                {Object.entries(r.tables).filter(([key]) => !tables || tables.includes(key)).map(([key, tbl]) => <ResultTable key={key} title={pick(tbl.title)} rows={tbl.rows} />)}
+                {Object.entries(r.tables).filter(([key]) => !tables || tables.includes(key)).map(([key, tbl]) => (
+                  <ResultTable key={key} title={pick(tbl.title)} rows={tbl.rows} fields={r.fields?.[`tables.${key}`]} />
+                ))}
                 {r.notes.map((n, i) => <Alert key={i} type="info" showIcon title={pick(n)} />)}
               </Space>
             </Card>
@@ -59,16 +57,48 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
   );
 }
 
-export function ResultTable({ title, rows }: { title?: string; rows: Row[] }) {
-  const { lang } = useI18n();
-  // Bilingual pairs (segment_zh / segment_en) show in the reader's language only.
-  const other = lang === 'zh' ? '_en' : '_zh';
-  const cols = Object.keys(rows[0] ?? {}).filter((c) => !c.endsWith(other));
+export function ResultTable({ title, rows, fields = {} }: { title?: string; rows: Row[]; fields?: Fields }) {
+  const show = useShow();
+  const cols = shownKeys(Object.keys(rows[0] ?? {}), rows[0] ?? {}, show.lang);
   return (
     <Table<Row>
       size="small" title={title ? () => title : undefined} scroll={{ x: true }} pagination={{ pageSize: 10, hideOnSinglePage: true }}
       rowKey={(_, i) => String(i)} dataSource={rows}
-      columns={cols.map((c) => ({ title: HEADS[c]?.[lang] ?? c, dataIndex: c, render: (v: unknown) => (v === null ? '—' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v)) }))}
+      columns={cols.map((c) => ({
+        title: show.title(fields, c), dataIndex: c, align: NUMERIC.has(fields[c]?.kind ?? '') ? 'right' as const : undefined,
+        // days and figures never break inside
+        render: (v: Value) => (fields[c]?.kind === 'day' || NUMERIC.has(fields[c]?.kind ?? '') ? <span style={{ whiteSpace: 'nowrap' }}>{show.value(fields, c, v)}</span> : show.value(fields, c, v)),
+      }))}
     />
   );
+}
+
+const NUMERIC = new Set(['money', 'count', 'ratio', 'hours', 'seconds', 'days', 'number']);
+
+/**
+ * A key with a bilingual pair (layer, layer_zh, layer_en) shows once, in the reader's language.
+ */
+function shownKeys(keys: readonly string[], sample: Row, lang: 'zh' | 'en'): string[] {
+  const other = lang === 'zh' ? '_en' : '_zh';
+  return keys.filter((k) => !k.endsWith(other) && !(`${k}_${lang}` in sample));
+}
+
+/** Titles and values by the fields the server sent; a key it did not describe shows as it is. */
+function useShow() {
+  const { t, lang } = useI18n();
+  const shops = new Map((useFilterOptions().data?.shops ?? []).map((s) => [s.id, s.name]));
+  const stem = (k: string) => k.replace(/_(zh|en)$/, '');
+  return {
+    lang,
+    title: (fields: Fields, key: string) => fields[key]?.[lang] ?? fields[stem(key)]?.[lang] ?? key,
+    value: (fields: Fields, key: string, v: Value): string => {
+      if (v === null) return '—';
+      const kind = fields[key]?.kind;
+      if (typeof v === 'boolean') return v ? t('yes') : t('no');
+      if ((key === 'shop' || key === 'shop_id') && typeof v === 'string') return shops.get(v) ?? v;
+      if (kind && NUMERIC.has(kind)) return formatValue(v, kind, lang);
+      if (kind === undefined && typeof v === 'number' && !Number.isInteger(v)) return v.toFixed(4);
+      return String(v);
+    },
+  };
 }

@@ -56,6 +56,8 @@ export const dict = {
   retry: { zh: '重试', en: 'Retry' },
   // tiles and comparisons
   mom: { zh: '环比', en: 'vs prev.' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
   yoy: { zh: '同比', en: 'vs last year' },
   whyChanged: { zh: '为什么变化?', en: 'Why did it change?' },
   explainTitle: { zh: '变化原因分解', en: 'What drove the change' },
