@@ -17,7 +17,7 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
   options?: Record<string, unknown>;
   /** show only these tables of the result (default: all) */
   tables?: readonly string[];
-  chart?: (r: AnalysisResult) => ChartOption | null;
+  chart?: (r: AnalysisResult, lang: 'zh' | 'en') => ChartOption | null;
   testId?: string;
 }) {
   const { pick } = useI18n();
@@ -33,7 +33,7 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
     <div data-testid={testId ?? `analysis-${name}`}>
       <Async state={state}>
         {(r) => {
-          const opt = chart?.(r) ?? null;
+          const opt = chart?.(r, show.lang) ?? null;
           const head = r.fields?.summary ?? {};
           return (
             <Card size="small" title={pick(r.title)}>
@@ -66,14 +66,15 @@ export function ResultTable({ title, rows, fields = {} }: { title?: string; rows
       rowKey={(_, i) => String(i)} dataSource={rows}
       columns={cols.map((c) => ({
         title: show.title(fields, c), dataIndex: c, align: NUMERIC.has(fields[c]?.kind ?? '') ? 'right' as const : undefined,
-        // days and figures never break inside
-        render: (v: Value) => (fields[c]?.kind === 'day' || NUMERIC.has(fields[c]?.kind ?? '') ? <span style={{ whiteSpace: 'nowrap' }}>{show.value(fields, c, v)}</span> : show.value(fields, c, v)),
+        // a cell never breaks inside (the table scrolls), except a product's or campaign's long name
+        render: (v: Value) => (WRAPS.has(c) ? show.value(fields, c, v) : <span style={{ whiteSpace: 'nowrap' }}>{show.value(fields, c, v)}</span>),
       }))}
     />
   );
 }
 
 const NUMERIC = new Set(['money', 'count', 'ratio', 'hours', 'seconds', 'days', 'number']);
+const WRAPS = new Set(['label', 'title', 'name', 'suggestion']);
 
 /**
  * A key with a bilingual pair (layer, layer_zh, layer_en) shows once, in the reader's language.
