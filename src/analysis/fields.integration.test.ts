@@ -50,6 +50,12 @@ describe('analysis fields', () => {
       }
     }
     assert.deepEqual(unnamed, []);
+    // and every code a coded field holds (by: source …) has a name
+    const codes = [...results.values()].flatMap((r) => {
+      const head = fieldsOf(r, catalog).summary;
+      return Object.entries(r.summary).filter(([k, v]) => head[k]?.values && !head[k]!.values![String(v)]).map(([k, v]) => `${r.analysis} ${k}=${String(v)}`);
+    });
+    assert.deepEqual(codes, []);
     assert.ok(keys > 400, `only ${keys} keys seen: some analysis returned no rows`);
   });
 
@@ -62,6 +68,7 @@ describe('analysis fields', () => {
     assert.deepEqual(members['tables.layers']!.layer_zh, members['tables.layers']!.layer);
     const funnel = fieldsOf(results.get('funnel')!, catalog);
     assert.equal(funnel['tables.traffic']!.conversion_rate_prev!.zh, '上期支付转化率');
+    assert.deepEqual(funnel.summary.by!.values!.source, { zh: '流量来源', en: 'traffic source' });
     const cohort = fieldsOf(results.get('cohort')!, catalog);
     assert.equal(cohort['tables.matrix']!.period!.kind, 'count');
     assert.equal(cohort['tables.periods']!.period!.kind, 'day');

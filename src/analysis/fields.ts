@@ -12,18 +12,30 @@ import type { AnalysisResult, Bilingual } from './result.js';
 export type FieldKind = Unit | 'day' | 'flag' | 'text';
 export interface Field extends Bilingual {
   kind: FieldKind;
+  /** names of a text field's codes (by: source → 流量来源) */
+  values?: Record<string, Bilingual>;
 }
 
 const f = (zh: string, en: string, kind: FieldKind = 'text'): Field => ({ zh, en, kind });
+const coded = (zh: string, en: string, values: Record<string, [string, string]>): Field =>
+  ({ zh, en, kind: 'text', values: Object.fromEntries(Object.entries(values).map(([k, [vz, ve]]) => [k, { zh: vz, en: ve }])) });
 
 const common: Record<string, Field> = {
   // who and what
   shop: f('店铺', 'Shop'), shop_id: f('店铺', 'Shop'), sku_id: f('SKU', 'SKU'), customer_id: f('买家', 'Buyer'), order_id: f('订单号', 'Order'),
   group: f('分组', 'Group'), entity: f('对象', 'Item'), label: f('名称', 'Name'), name: f('名称', 'Name'), channel: f('渠道', 'Channel'),
   campaign: f('活动', 'Campaign'), source: f('来源', 'Source'), segment: f('分群', 'Segment'), layer: f('分层', 'Layer'), class: f('分类', 'Class'),
-  phase: f('阶段', 'Phase'), item_a: f('商品 A', 'Item A'), item_b: f('商品 B', 'Item B'), by: f('分组依据', 'Grouped by'), item: f('商品粒度', 'Item level'),
-  within: f('同购范围', 'Bought together within'), measure: f('度量', 'Measure'), scoring: f('打分方式', 'Scoring'), grain: f('时间粒度', 'Grain'),
-  time_unit: f('时间单位', 'Time unit'), suggestion: f('建议', 'Suggestion'), boundary: f('分界', 'Boundary'), year: f('年份', 'Year'),
+  phase: f('阶段', 'Phase'), item_a: f('商品 A', 'Item A'), item_b: f('商品 B', 'Item B'),
+  by: coded('分组依据', 'Grouped by', {
+    source: ['流量来源', 'traffic source'], shop: ['店铺', 'shop'], sku: ['SKU', 'SKU'], none: ['不分组', 'none'],
+    category: ['类目', 'category'], customer: ['买家', 'buyer'], month: ['月份', 'month'],
+  }),
+  item: coded('商品粒度', 'Item level', { sku: ['SKU', 'SKU'], category: ['类目', 'category'] }),
+  within: coded('同购范围', 'Bought together within', { order: ['同一订单', 'one order'], buyer: ['同一买家', 'one buyer'] }),
+  measure: coded('度量', 'Measure', { paid_amount: ['支付金额', 'paid amount'], gross_profit: ['毛利', 'gross profit'], units: ['件数', 'units'] }),
+  scoring: coded('打分方式', 'Scoring', { quintiles: ['五分位', 'quintiles'], thresholds: ['自定义分界', 'thresholds'] }),
+  grain: coded('时间粒度', 'Grain', { day: ['日', 'day'], week: ['周', 'week'], month: ['月', 'month'] }),
+  time_unit: coded('时间单位', 'Time unit', { day: ['日', 'day'], week: ['周', 'week'], month: ['月', 'month'] }), suggestion: f('建议', 'Suggestion'), boundary: f('分界', 'Boundary'), year: f('年份', 'Year'),
   // days
   as_of: f('截至', 'As of', 'day'), from: f('开始', 'From', 'day'), to: f('结束', 'To', 'day'), day: f('日期', 'Day', 'day'),
   previous: f('对比日', 'Compared with', 'day'), previous_from: f('上期开始', 'Previous from', 'day'), previous_to: f('上期结束', 'Previous to', 'day'),
@@ -43,7 +55,7 @@ const common: Record<string, Field> = {
   units_sold: f('销量', 'Units sold', 'count'), reorder_units: f('建议补货量', 'Reorder units', 'count'), high_score: f('高分阈值', 'High score', 'count'),
   repeat_purchases: f('复购次数', 'Repeat purchases', 'count'), unsettled_orders: f('未回款订单', 'Unsettled orders', 'count'),
   amount_mismatches: f('金额不符订单', 'Amount mismatches', 'count'), erp_only_orders: f('仅 ERP 有的订单', 'ERP-only orders', 'count'),
-  missing_in_erp_orders: f('ERP 缺失的订单', 'Orders missing in ERP', 'count'), settle_days: f('回款期限(天)', 'Settlement days', 'days'),
+  missing_in_erp_orders: f('ERP 缺失的订单', 'Orders missing in ERP', 'count'), settle_days: f('回款期限', 'Settlement term', 'days'),
   // funnel steps (orders created in the period → paid → shipped → received → kept, no successful refund)
   created: f('下单', 'Created', 'count'), paid: f('付款', 'Paid', 'count'), shipped: f('发货', 'Shipped', 'count'), received: f('签收', 'Received', 'count'),
   kept: f('未退款', 'Kept', 'count'),
@@ -74,9 +86,9 @@ const common: Record<string, Field> = {
   predicted_6m: f('预测 6 个月金额', 'Predicted 6 months', 'money'), predicted_12m: f('预测 12 个月金额', 'Predicted 12 months', 'money'),
   predicted_12m_per_buyer: f('人均预测 12 个月', 'Predicted 12 months per buyer', 'money'),
   // days and other numbers
-  recency_days: f('最近购买距今(天)', 'Recency (days)', 'days'), avg_recency_days: f('平均最近购买距今(天)', 'Mean recency (days)', 'days'),
-  days_since_last: f('距上次购买(天)', 'Days since last order', 'days'), days_of_cover: f('可售天数', 'Days of cover', 'days'),
-  turnover_days: f('周转天数', 'Turnover days', 'days'), horizon_days: f('预测天数', 'Horizon (days)', 'days'), backtest_days: f('回测天数', 'Backtest days', 'days'),
+  recency_days: f('最近购买距今', 'Recency', 'days'), avg_recency_days: f('平均最近购买距今', 'Mean recency', 'days'),
+  days_since_last: f('距上次购买', 'Since last order', 'days'), days_of_cover: f('可售天数', 'Days of cover', 'days'),
+  turnover_days: f('周转天数', 'Turnover days', 'days'), horizon_days: f('预测期', 'Horizon', 'days'), backtest_days: f('回测期', 'Backtest period', 'days'),
   daily_rate_14d: f('近 14 天日均销量', 'Daily units, last 14 days', 'number'),
   r_score: f('R 分', 'R score', 'count'), f_score: f('F 分', 'F score', 'count'), m_score: f('M 分', 'M score', 'count'),
   frequency: f('购买次数', 'Frequency', 'number'), avg_frequency: f('平均购买次数', 'Mean frequency', 'number'), lift: f('提升度', 'Lift', 'number'),
@@ -96,7 +108,7 @@ const own: Record<string, Record<string, Field>> = {
   'cohort.matrix': { period: f('距首购期数', 'Periods since first', 'count') },
   'cohort.periods': { period: f('期', 'Period', 'day') },
   'cohort.intervals': { days: f('首购到再购间隔(天)', 'Days from first to second purchase') },
-  'reconcile.unsettled': { days: f('付款后天数', 'Days since paid', 'days') },
+  'reconcile.unsettled': { days: f('付款后', 'Since paid', 'days') },
   ltv: { cohort: f('首购期', 'Cohort', 'day') },
 };
 

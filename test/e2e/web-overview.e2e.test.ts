@@ -109,6 +109,25 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.match(await cell('售罄率'), /^\d+\.\d{2}%$/);
   });
 
+  it('draws a ratio in percent: 支付转化率 by source', async () => {
+    await page.goto(`/funnel?${RANGE}`);
+    await settled(page);
+    const card = page.locator('.ant-card').filter({ hasText: '支付转化率 · 流量来源' });
+    await card.scrollIntoViewIfNeeded(); // the pointer moves only within the window
+    const box = await card.locator('canvas').first().boundingBox();
+    assert.ok(box, 'the chart is drawn');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // the tooltip of the bar under the pointer: "搜索<br/>支付转化率: 4.21%", not 0.0421
+    await page.getByText(/支付转化率: \d+(\.\d{1,2})?%/).first().waitFor({ timeout: 10_000 });
+  });
+
+  it('says what a duration counts: 客服首响时长 in 秒, 平均发货时长 in 小时', async () => {
+    await page.goto(`/cs?${RANGE}`);
+    await settled(page);
+    assert.match((await page.getByTestId('tile-cs_first_response_s').locator('.ant-statistic-content').textContent()) ?? '', /^[\d,.]+ 秒$/);
+    assert.match((await page.getByTestId('tile-avg_ship_hours').locator('.ant-statistic-content').textContent()) ?? '', /^[\d,.]+ 小时$/);
+  });
+
   it('shows on 经营总览 exactly what shoplens query says, and the date range stays in the URL', async () => {
     await page.goto(`/?${RANGE}`);
     await settled(page);

@@ -46,7 +46,7 @@ const analysisResult = z.object({
   analysis: z.string(), title: bilingual, metrics: z.array(z.string()), summary: z.record(z.string(), z.unknown()),
   tables: z.record(z.string(), z.object({ title: bilingual, rows: z.array(z.record(z.string(), z.unknown())) })), notes: z.array(bilingual),
   /** names and display kinds of the keys, by place: `summary`, `tables.<name>` */
-  fields: z.record(z.string(), z.record(z.string(), bilingual.extend({ kind: z.string() }))),
+  fields: z.record(z.string(), z.record(z.string(), bilingual.extend({ kind: z.string(), values: z.record(z.string(), bilingual).optional() }))),
 });
 
 /**

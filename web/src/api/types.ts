@@ -86,6 +86,8 @@ export interface AnalysisResult {
 /** kind: a catalog unit (money, ratio, count, days …), or day, flag, text */
 export interface AnalysisField extends Bilingual {
   kind: string;
+  /** names of a text field's codes */
+  values?: Record<string, Bilingual>;
 }
 
 export interface ImportFileResult {

@@ -98,6 +98,8 @@ function useShow() {
       if (typeof v === 'boolean') return v ? t('yes') : t('no');
       if ((key === 'shop' || key === 'shop_id') && typeof v === 'string') return shops.get(v) ?? v;
       if (kind && NUMERIC.has(kind)) return formatValue(v, kind, lang);
+      const code = typeof v === 'string' ? fields[key]?.values?.[v] : undefined;
+      if (code) return code[lang];
       if (kind === undefined && typeof v === 'number' && !Number.isInteger(v)) return v.toFixed(4);
       return String(v);
     },

@@ -62,7 +62,7 @@ export function MetricBoard({ title, tiles, trend, breakdowns = [], children }: 
       {trendMetrics.length > 0 && (
         <Card size="small" title={t('trend')}>
           <Async state={trendQ} isEmpty={(d) => d.rows.length === 0}>
-            {(d) => <Chart height={260} option={lineOption(d.rows.map((r) => String(r[PERIOD])), trendMetrics.map((m) => ({ name: labels.metric(m), data: d.rows.map((r) => r[m] ?? null) })))} />}
+            {(d) => <Chart height={260} option={lineOption(d.rows.map((r) => String(r[PERIOD])), trendMetrics.map((m) => ({ name: labels.metric(m), unit: labels.unit(m), data: d.rows.map((r) => r[m] ?? null) })))} />}
           </Async>
         </Card>
       )}
@@ -84,9 +84,10 @@ function BreakdownCard({ b }: { b: Breakdown }) {
   return (
     <Card size="small" title={`${b.metrics.map(labels.metric).join(' / ')} · ${labels.dimension(b.dimension)}`}>
       <Async state={q} isEmpty={(d) => d.rows.length === 0}>
-        {(d) => <Chart height={280} option={b.chart === 'pie'
+        {/* a bar per row, each tall enough for its label to show */}
+        {(d) => <Chart height={b.chart === 'pie' ? 280 : Math.max(280, d.rows.length * 22 + 56)} option={b.chart === 'pie'
           ? pieOption(d.rows.map((r) => ({ name: labels.value(b.dimension, r[b.dimension]), value: r[b.metrics[0]!] ?? null })))
-          : barOption(d.rows.map((r) => labels.value(b.dimension, r[b.dimension])), b.metrics.map((m) => ({ name: labels.metric(m), data: d.rows.map((r) => r[m] ?? null) })), { horizontal: true })} />}
+          : barOption(d.rows.map((r) => labels.value(b.dimension, r[b.dimension])), b.metrics.map((m) => ({ name: labels.metric(m), unit: labels.unit(m), data: d.rows.map((r) => r[m] ?? null) })), { horizontal: true })} />}
       </Async>
     </Card>
   );

@@ -22,7 +22,7 @@ export function ResultView({ result, query, chart, height }: { result: QueryResu
   if (chart !== 'table') {
     const metrics = query.metrics;
     const x = result.rows.map(rowLabel);
-    const series = metrics.map((m) => ({ name: labels.metric(m), data: result.rows.map((r) => r[m] ?? null) }));
+    const series = metrics.map((m) => ({ name: labels.metric(m), unit: labels.unit(m), data: result.rows.map((r) => r[m] ?? null) }));
     const option: ChartOption = chart === 'line' ? lineOption(x, series)
       : chart === 'bar' ? barOption(x, series, { horizontal: !query.grain })
       : pieOption(result.rows.map((r) => ({ name: rowLabel(r), value: r[metrics[0]!] ?? null })));

@@ -36,9 +36,15 @@ export function formatValue(v: Cell | undefined, unit: string | undefined, lang:
     if (compact) return `¥${compactNumber(n, lang)}`;
     return typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? `¥${groupDigits(v)}` : `¥${grouped(n, 'fen')}`;
   }
-  if (compact) return compactNumber(n, lang);
-  return Number.isInteger(n) ? grouped(n, 'int') : grouped(n, 'upTo2');
+  const plain = compact ? compactNumber(n, lang) : Number.isInteger(n) ? grouped(n, 'int') : grouped(n, 'upTo2');
+  const per = DURATION[unit ?? ''];
+  return per ? `${plain} ${per[lang]}` : plain;
 }
+
+/** A duration says what it counts: 31.18 秒, 15.98 小时, 21.41 天. */
+const DURATION: Record<string, Record<Lang, string>> = {
+  seconds: { zh: '秒', en: 's' }, hours: { zh: '小时', en: 'h' }, days: { zh: '天', en: 'days' },
+};
 
 /** "1234567.89" → "1,234,567.89" without going through a float. */
 function groupDigits(text: string): string {
