@@ -35,7 +35,9 @@ const common: Record<string, Field> = {
   measure: coded('度量', 'Measure', { paid_amount: ['支付金额', 'paid amount'], gross_profit: ['毛利', 'gross profit'], units: ['件数', 'units'] }),
   scoring: coded('打分方式', 'Scoring', { quintiles: ['五分位', 'quintiles'], thresholds: ['自定义分界', 'thresholds'] }),
   grain: coded('时间粒度', 'Grain', { day: ['日', 'day'], week: ['周', 'week'], month: ['月', 'month'] }),
-  time_unit: coded('时间单位', 'Time unit', { day: ['日', 'day'], week: ['周', 'week'], month: ['月', 'month'] }), suggestion: f('建议', 'Suggestion'), boundary: f('分界', 'Boundary'), year: f('年份', 'Year'),
+  time_unit: coded('时间单位', 'Time unit', { day: ['日', 'day'], week: ['周', 'week'], month: ['月', 'month'] }),
+  suggestion: coded('建议', 'Suggestion', { 'increase / 加投': ['加投', 'increase'], 'decrease / 减投': ['减投', 'decrease'] }),
+  boundary: f('分界', 'Boundary'), year: f('年份', 'Year'),
   // days
   as_of: f('截至', 'As of', 'day'), from: f('开始', 'From', 'day'), to: f('结束', 'To', 'day'), day: f('日期', 'Day', 'day'),
   previous: f('对比日', 'Compared with', 'day'), previous_from: f('上期开始', 'Previous from', 'day'), previous_to: f('上期结束', 'Previous to', 'day'),
@@ -98,7 +100,7 @@ const common: Record<string, Field> = {
   bgnbd_r: f('BG/NBD r', 'BG/NBD r', 'number'), bgnbd_alpha: f('BG/NBD α', 'BG/NBD α', 'number'), bgnbd_a: f('BG/NBD a', 'BG/NBD a', 'number'),
   bgnbd_b: f('BG/NBD b', 'BG/NBD b', 'number'), bgnbd_ll: f('BG/NBD 对数似然', 'BG/NBD log-likelihood', 'number'),
   gg_p: f('Gamma-Gamma p', 'Gamma-Gamma p', 'number'), gg_q: f('Gamma-Gamma q', 'Gamma-Gamma q', 'number'), gg_v: f('Gamma-Gamma v', 'Gamma-Gamma v', 'number'),
-  slow_mover: f('滞销', 'Slow mover', 'flag'), campaign_phase: f('大促阶段', 'Campaign phase'), shift_from: f('建议减投渠道', 'Shift budget from'),
+  slow_mover: f('滞销', 'Slow mover', 'flag'), campaign_phase: coded('大促阶段', 'Campaign phase', { warmup: ['预热', 'warm-up'], burst: ['爆发', 'burst'], encore: ['返场', 'encore'] }), shift_from: f('建议减投渠道', 'Shift budget from'),
   shift_to: f('建议加投渠道', 'Shift budget to'),
 };
 
