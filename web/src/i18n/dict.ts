@@ -57,6 +57,10 @@ export const dict = {
   // tiles and comparisons
   mom: { zh: '环比', en: 'vs prev.' },
   yes: { zh: '是', en: 'yes' },
+  noCampaign: { zh: '非活动', en: 'no campaign' },
+  noMemberTier: { zh: '非会员', en: 'not a member' },
+  notLive: { zh: '非直播', en: 'not live' },
+  noValue: { zh: '未知', en: 'unknown' },
   no: { zh: '否', en: 'no' },
   yoy: { zh: '同比', en: 'vs last year' },
   whyChanged: { zh: '为什么变化?', en: 'Why did it change?' },

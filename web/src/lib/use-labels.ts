@@ -5,15 +5,17 @@ import { useI18n } from '../i18n/i18n';
 
 /** Human labels for dimension values (shop id → shop name, platform id → 天猫) and metric ids. */
 export function useLabels() {
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   const opts = useFilterOptions().data;
   const catalog = useCatalog().data;
   const value = useCallback((dim: string, v: unknown): string => {
-    const s = v === null || v === undefined ? '—' : String(v);
+    // an order outside every campaign, a buyer who is not a member: said, not a dash
+    if (v === null || v === undefined || v === '') return t(dim === 'campaign' ? 'noCampaign' : dim === 'member_tier' ? 'noMemberTier' : dim === 'live_room' || dim === 'host' ? 'notLive' : 'noValue');
+    const s = String(v);
     if (dim === 'shop') return opts?.shops.find((x) => x.id === s)?.name ?? s;
     if (dim === 'platform') { const p = opts?.platforms.find((x) => x.id === s); return p ? pick(p.name) : s; }
     return s;
-  }, [opts, pick]);
+  }, [opts, pick, t]);
   const metric = useCallback((id: string) => {
     const m = catalog?.metrics.find((x) => x.id === id);
     return m ? pick(m.name) : id;
