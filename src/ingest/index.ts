@@ -5,3 +5,4 @@ export type { SourceFormat } from './sources/types.js';
 export { IngestErrors } from './errors.js';
 export { checkName, runStoreChecks, type Finding } from './quality/checks.js';
 export type { TableCounts } from './merge/sql.js';
+export { dataCoverage, coverageKinds, type ShopCoverage, type CoverageKind } from './coverage.js';

@@ -85,6 +85,13 @@ describe('data page', { timeout: 600_000 }, () => {
     const logCells = await logRow.locator('td').allTextContents();
     assert.ok(logCells.some((c) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(c)), `a local start time in ${JSON.stringify(logCells)}`);
     assert.equal(await logRow.locator('[data-status=committed]').textContent(), '已入库');
+
+    // what the store now holds: the shop's four good orders, created 03-01 … 03-02; no refund export yet
+    const coverage = page.getByTestId('data-coverage');
+    const orders = coverage.locator('[data-coverage$=":orders:ok"]');
+    assert.equal(await orders.count(), 1);
+    assert.equal((await orders.innerText()).replace(/\s+/g, ' ').trim(), '至 2026-03-02 4 行');
+    assert.equal(await coverage.locator('[data-coverage$=":refunds:none"]').textContent(), '未导入');
   });
 
   it('shows the imported orders on 经营总览', async () => {

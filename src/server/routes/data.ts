@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { defineErrors, fail, isShopLensError } from '../../core/errors.js';
 import { generateDemo } from '../../demo/index.js';
-import { checkName, importFile } from '../../ingest/index.js';
+import { checkName, coverageKinds, dataCoverage, importFile } from '../../ingest/index.js';
 import type { Principal } from '../../auth/principal.js';
 import { AuthErrors } from '../../auth/errors.js';
 import type { Warehouse } from '../../warehouse/index.js';
@@ -174,6 +174,21 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     const { ownerId: _o, runIds: _r, ...view } = u;
     return view;
   });
+
+  const kindCoverage = z.object({ rows: z.number(), from: z.string().nullable(), to: z.string().nullable() });
+  app.get('/api/data/coverage', {
+    config: { access: needs('page:data', { shops: 'filtered' }) },
+    schema: {
+      summary: '各店铺已有的数据:每类数据的行数与起止日 / what the store holds per shop: rows and first and last day of each kind of data', tags: ['data'],
+      response: { 200: z.object({
+        kinds: z.array(z.object({ kind: z.string(), name: bilingual })),
+        shops: z.array(z.object({ shopId: z.string(), name: z.string(), platform: z.string(), kinds: z.record(z.string(), kindCoverage) })),
+      }) },
+    },
+  }, async (request) => ({
+    kinds: coverageKinds.map((k) => ({ kind: k.kind, name: { zh: k.zh, en: k.en } })),
+    shops: await dataCoverage(wh, principalOf(request).scope.shopIds),
+  }));
 
   app.get('/api/import/runs', {
     config: { access: needs('page:data', { shops: 'filtered' }) },

@@ -57,6 +57,12 @@ export const dict = {
   // tiles and comparisons
   mom: { zh: '环比', en: 'vs prev.' },
   yes: { zh: '是', en: 'yes' },
+  coverageTitle: { zh: '已有数据(各店铺各类数据的行数与最后日期)', en: 'What the store holds (rows and last day of each kind of data, per shop)' },
+  coverageShop: { zh: '店铺', en: 'Shop' },
+  coverageTo: { zh: '至', en: 'to' },
+  coverageRows: { zh: '行', en: 'rows' },
+  coverageNone: { zh: '未导入', en: 'not imported' },
+  coverageBehind: { zh: '落后 {n} 天', en: '{n} days behind' },
   noCampaign: { zh: '非活动', en: 'no campaign' },
   noMemberTier: { zh: '非会员', en: 'not a member' },
   notLive: { zh: '非直播', en: 'not live' },

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
 import { useLocation } from '../lib/router';
 import { RunDetails } from './data-run';
+import { DataCoverage } from './data-coverage';
 
 const STATUS_COLOR: Record<string, string> = { done: 'green', committed: 'green', running: 'blue', failed: 'red', rejected: 'red', partial: 'orange', queued: 'default' };
 
@@ -115,6 +116,8 @@ export function Page() {
           {progress.run && <Table size="small" rowKey="file" pagination={false} dataSource={progress.run.files} columns={fileColumns} data-testid="import-files" />}
         </Card>
       )}
+      {/* read again after each import (a new run heads the log) */}
+      <DataCoverage key={runs.data?.runs[0]?.id ?? ''} />
       <Card size="small" title={t('importLog')}>
         <Async state={runs}>
           {(d) => (
