@@ -32,6 +32,11 @@ export const AlertErrors = defineErrors({
     zh: (p: { rule: string; detail: string }) => `告警规则 ${p.rule} 无效:${p.detail}`,
     en: (p: { rule: string; detail: string }) => `alert rule ${p.rule} is not valid: ${p.detail}`,
   },
+  NOTIFY_CHANNEL_NOT_FOUND: {
+    http: 404, userCaused: true,
+    zh: (p: { channel: string }) => `找不到通知渠道 ${p.channel}`,
+    en: (p: { channel: string }) => `no notification channel ${p.channel}`,
+  },
   ALERT_RULE_NOT_FOUND: {
     http: 404, userCaused: true,
     zh: (p: { rule: string }) => `找不到告警规则 ${p.rule}`,

@@ -23,6 +23,7 @@ export interface AlertStore {
   listEvents(filter?: { ruleId?: string; openOnly?: boolean }): Promise<AlertEvent[]>;
   putChannel(c: ChannelConfig, key: Buffer): Promise<void>;
   listChannels(): Promise<ChannelConfig[]>;
+  deleteChannel(id: string): Promise<boolean>;
 }
 
 export function alertStore(meta: MetaStore): AlertStore {
@@ -58,5 +59,6 @@ export function alertStore(meta: MetaStore): AlertStore {
     async listChannels() {
       return (await docs.list<unknown>('setting')).filter((d) => d.id.startsWith(CHANNEL_PREFIX)).map((d) => parseChannel(d.body, d.id));
     },
+    deleteChannel: (id) => docs.delete('setting', CHANNEL_PREFIX + id),
   };
 }

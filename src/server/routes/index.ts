@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../types.js';
 import { registerActionRoutes } from './actions.js';
 import { registerAlertRoutes } from './alerts.js';
+import { registerChannelRoutes } from './channels.js';
 import { registerAnalysisRoutes } from './analysis.js';
 import { registerReportRoutes } from './reports.js';
 import { registerAuditRoutes } from './audit.js';
@@ -32,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerMetricsRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerAlertRoutes(app, deps);
+  registerChannelRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerReportRoutes(app, deps);
 }
