@@ -4,10 +4,14 @@
  * warehouse) opens alerts the page lists; acknowledging one in the page is what the API then
  * says; an action created in the page lands in 计划 and moves to 执行 with its start day set;
  * a report schedule added on 报表设计 is what the API lists, and removing it there removes it.
+ * A DingTalk robot added as a channel on 告警 gets the page's test message (a local robot that
+ * checks DingTalk's request format), and the rule and the schedule push to it.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { createHmac } from 'node:crypto';
+import { startCaptureServer, type CaptureServer } from '../../src/alerts/testing/http-capture.js';
 import { runCli } from '../helpers/cli.js';
 import { pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
 
@@ -18,13 +22,36 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
   let s: WebServer;
   let page: Page;
   let errors: string[];
+  let robot: CaptureServer;
 
   before(async () => {
+    robot = await startCaptureServer([{ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }]);
     s = await startWebServer({ orders: 20_000 });
     page = await s.context.newPage();
     errors = pageErrors(page);
   });
-  after(async () => { await s?.close(); });
+  after(async () => { await s?.close(); await robot?.close(); });
+
+  it('adds a DingTalk robot as a channel, and the page\'s test message reaches it signed', async () => {
+    await page.goto('/alerts');
+    await settled(page);
+    await page.getByTestId('channel-id').fill('ops-ding');
+    await page.getByTestId('channel-url').fill(`${robot.base}/robot/send?access_token=tokE2E`);
+    await page.getByTestId('channel-secret').fill('SECe2e');
+    await page.getByTestId('channel-add').click();
+    await page.getByTestId('channel-ops-ding').waitFor();
+    // listed without its secrets
+    const { channels } = await s.api<{ channels: Record<string, unknown>[] }>('GET', '/api/alerts/channels');
+    assert.deepEqual(channels.map((c) => [c.id, c.kind, c.url, c.secret]), [['ops-ding', 'dingtalk', '***', '***']]);
+
+    await page.getByTestId('channel-test-ops-ding').click();
+    await page.getByText('测试消息已送达').waitFor();
+    assert.equal(robot.requests.length, 1);
+    const q = new URL(robot.requests[0]!.url, robot.base).searchParams;
+    assert.equal(q.get('access_token'), 'tokE2E');
+    assert.equal(q.get('sign'), createHmac('sha256', 'SECe2e').update(`${q.get('timestamp')}\nSECe2e`).digest('base64'));
+    assert.equal((JSON.parse(robot.requests[0]!.body) as { markdown: { title: string } }).markdown.title, '【提示】ShopLens 测试消息');
+  });
 
   it('adds a rule from a template, lists the alerts an evaluation opens, acknowledges one', async () => {
     await page.goto('/alerts');
@@ -32,11 +59,14 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     await page.getByTestId('rule-template').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '滞销预警' }).click();
     await page.getByTestId('rule-id').fill('slow-e2e');
+    await page.getByTestId('rule-channels').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'ops-ding' }).click();
+    await page.keyboard.press('Escape');
     await page.getByTestId('rule-add').click();
     await page.getByTestId('rule-slow-e2e').waitFor();
 
-    const { rules } = await s.api<{ rules: { id: string; metric: string; enabled: boolean }[] }>('GET', '/api/alerts/rules');
-    assert.deepEqual(rules.map((r) => [r.id, r.enabled]), [['slow-e2e', true]]);
+    const { rules } = await s.api<{ rules: { id: string; metric: string; enabled: boolean; channels: string[] }[] }>('GET', '/api/alerts/rules');
+    assert.deepEqual(rules.map((r) => [r.id, r.enabled, r.channels]), [['slow-e2e', true, ['ops-ding']]]);
 
     // the first day in June the saved rule would fire, from the API's backtest; then a real evaluation of that day
     const bt = await s.api<{ alerts: Ev[] }>('POST', '/api/alerts/backtest', { from: '2026-06-01', to: '2026-06-29' });
@@ -98,11 +128,16 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     await page.goto('/reports');
     await settled(page);
     await page.getByTestId('schedule-id').fill('daily-e2e');
-    await page.getByTestId('schedule-cron').fill('30 7 * * 1');
+    await page.getByTestId('schedule-cron').locator('input').fill('30 7 * * 1'); // a time of one's own, typed as cron
+    await page.getByTestId('schedule-channels').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'ops-ding' }).click();
+    await page.keyboard.press('Escape');
     await page.getByTestId('schedule-add').click();
     await page.getByTestId('schedule-daily-e2e').waitFor();
-    const { schedules } = await s.api<{ schedules: { id: string; report: string; cron: string; formats: string[]; enabled: boolean }[] }>('GET', '/api/reports/schedules');
-    assert.deepEqual(schedules.map((x) => [x.id, x.report, x.cron, x.formats, x.enabled]), [['daily-e2e', 'daily', '30 7 * * 1', ['xlsx'], true]]);
+    const { schedules } = await s.api<{ schedules: { id: string; report: string; cron: string; formats: string[]; channels: string[]; enabled: boolean }[] }>('GET', '/api/reports/schedules');
+    assert.deepEqual(schedules.map((x) => [x.id, x.report, x.cron, x.formats, x.channels, x.enabled]), [['daily-e2e', 'daily', '30 7 * * 1', ['xlsx'], ['ops-ding'], true]]);
+    // the built-in report by its name
+    assert.equal(await page.getByTestId('schedule-daily-e2e').locator('td').nth(1).textContent(), '日报');
 
     await page.getByTestId('schedule-remove-daily-e2e').click();
     await page.getByTestId('schedule-daily-e2e').waitFor({ state: 'detached' });

@@ -9,7 +9,7 @@ export interface AlertEvent {
   openedDay: string; lastBreachDay: string; value: number | null; baseline: number | null; deltaRatio: number | null;
   contributors?: Contributor[]; snoozedUntil?: string; acknowledgedBy?: string;
 }
-export interface AlertRule { id: string; name?: L; metric: string; severity: string; enabled: boolean; dimensions?: string[] }
+export interface AlertRule { id: string; name?: L; metric: string; severity: string; enabled: boolean; dimensions?: string[]; channels?: string[] }
 export interface Template { id: string; name: L; description: L }
 
 export type Stage = 'plan' | 'doing' | 'check' | 'done';
@@ -32,7 +32,8 @@ export const alertApi = {
   templates: () => getJson<{ templates: Template[] }>('/api/alerts/templates'),
   setStatus: (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
     postJson<{ alert: AlertEvent }>(`/api/alerts/${encodeURIComponent(id)}/status`, { action }),
-  addFromTemplate: (id: string, template: string) => postJson<{ rule: AlertRule }>(`/api/alerts/rules/${encodeURIComponent(id)}`, { template }, 'PUT'),
+  addFromTemplate: (id: string, template: string, channels: string[] = []) =>
+    postJson<{ rule: AlertRule }>(`/api/alerts/rules/${encodeURIComponent(id)}`, { template, ...(channels.length ? { rule: { channels } } : {}) }, 'PUT'),
   setEnabled: (rule: AlertRule, enabled: boolean) =>
     postJson<{ rule: AlertRule }>(`/api/alerts/rules/${encodeURIComponent(rule.id)}`, { rule: { ...rule, enabled } }, 'PUT'),
 };

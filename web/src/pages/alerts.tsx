@@ -1,10 +1,12 @@
-/** 告警: the open alerts with what moved and who moved it, and the rules with a from-template form. */
+/** 告警: the open alerts with what moved and who moved it, the rules with a from-template form, and where they are pushed. */
 import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../api/use-api';
 import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
+import { useLabels } from '../lib/use-labels';
 import { alertApi, pct, shown, type AlertEvent, type AlertRule } from './alerts-api';
+import { Channels, useChannels } from './alert-channels';
 
 const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
 
@@ -49,9 +51,10 @@ function NewRuleForm({ onAdded }: { onAdded: () => void }) {
   const failure = useFailureText();
   const templates = useApi('alerts:templates', alertApi.templates);
   const [busy, setBusy] = useState(false);
-  const submit = (v: { template: string; id: string }) => {
+  const channels = useChannels();
+  const submit = (v: { template: string; id: string; channels?: string[] }) => {
     setBusy(true);
-    alertApi.addFromTemplate(v.id, v.template).then(
+    alertApi.addFromTemplate(v.id, v.template, v.channels ?? []).then(
       () => { void message.success(t('saved')); onAdded(); },
       (e: Error) => void message.error(failure(e)),
     ).finally(() => setBusy(false));
@@ -66,6 +69,9 @@ function NewRuleForm({ onAdded }: { onAdded: () => void }) {
           <Form.Item name="id" rules={[{ required: true, pattern: /^[\w-]{1,100}$/ }]} label={t('ruleId')}>
             <Input data-testid="rule-id" style={{ width: 180 }} />
           </Form.Item>
+          <Form.Item name="channels" label={t('ruleChannels')}>
+            <Select mode="multiple" data-testid="rule-channels" style={{ minWidth: 180 }} options={(channels.data?.channels ?? []).map((c) => ({ value: c.id, label: c.id }))} />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="rule-add">{t('addRule')}</Button>
         </Form>
       )}
@@ -75,6 +81,7 @@ function NewRuleForm({ onAdded }: { onAdded: () => void }) {
 
 function Rules() {
   const { t, lang } = useI18n();
+  const labels = useLabels();
   const { message } = App.useApp();
   const failure = useFailureText();
   const state = useApi('alerts:rules', alertApi.rules, { cache: false });
@@ -90,8 +97,9 @@ function Rules() {
               columns={[
                 { title: t('ruleId'), dataIndex: 'id' },
                 { title: t('ruleName'), render: (_, r) => r.name?.[lang] ?? r.id },
-                { title: t('metric'), dataIndex: 'metric' },
+                { title: t('metric'), render: (_, r) => labels.metric(r.metric) },
                 { title: t('severity'), render: (_, r) => t(`severity_${r.severity as 'info'}`) },
+                { title: t('ruleChannels'), render: (_, r) => (r.channels?.length ? r.channels.join(', ') : '—') },
                 { title: t('enabled'), width: 90, render: (_, r) => <Switch size="small" checked={r.enabled} onChange={(on) => void toggle(r, on)} /> },
               ]} />
           )}
@@ -102,5 +110,5 @@ function Rules() {
 }
 
 export function Page() {
-  return <Space direction="vertical" size="middle" style={{ width: '100%' }}><OpenAlerts /><Rules /></Space>;
+  return <Space direction="vertical" size="middle" style={{ width: '100%' }}><OpenAlerts /><Rules /><Channels /></Space>;
 }
