@@ -128,6 +128,17 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.match((await page.getByTestId('tile-avg_ship_hours').locator('.ant-statistic-content').textContent()) ?? '', /^[\d,.]+ 小时$/);
   });
 
+  it('指标字典 names units and every driver, helper metrics included', async () => {
+    await page.goto(`/dictionary?${RANGE}`);
+    await settled(page);
+    const roi = page.locator('tr.ant-table-row', { has: page.locator('code', { hasText: /^roi$/ }) });
+    const cells = (await roi.locator('td').allTextContents()).map((c) => c.trim());
+    // ROI = (attributed orders / clicks) × (attributed GMV / attributed orders) / CPC: three helper metrics by name
+    assert.equal(cells[5], '广告转化率广告笔单价单位花费点击数');
+    const paid = page.locator('tr.ant-table-row', { has: page.locator('code', { hasText: /^paid_amount$/ }) });
+    assert.equal(((await paid.locator('td').nth(4).textContent()) ?? '').trim(), '金额(元)');
+  });
+
   it('shows on 经营总览 exactly what shoplens query says, and the date range stays in the URL', async () => {
     await page.goto(`/?${RANGE}`);
     await settled(page);

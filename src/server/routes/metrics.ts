@@ -27,6 +27,8 @@ const catalogView = z.object({
   metrics: z.array(z.object({
     id: z.string(), name: bilingual, tier: z.string(), definition: bilingual, unit: z.string(), direction: z.string(),
     dimensions: z.array(z.string()), drivers: z.array(z.string()),
+    /** the drivers' names, in the same order: some are helper metrics the list leaves out */
+    driverNames: z.array(bilingual),
   })),
   dimensions: z.array(z.object({ id: z.string(), name: bilingual })),
 });
@@ -90,6 +92,7 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: ServerDeps): v
       metrics: catalog.list().filter((m) => visibleTo(principal, catalog, m)).map((m) => ({
         id: m.id, name: m.name, tier: m.tier, definition: m.definition, unit: m.unit, direction: m.direction,
         dimensions: [...m.dimensions], drivers: (m.drivers?.terms ?? []).map((t) => t.metric),
+        driverNames: (m.drivers?.terms ?? []).map((t) => catalog.get(t.metric).name),
       })),
       dimensions: dimensionNames.map((id) => ({ id, name: dimensionLabels[id] })),
     };

@@ -13,6 +13,8 @@ export interface CatalogMetric {
   direction: 'higher_better' | 'lower_better' | string;
   dimensions: string[];
   drivers: string[];
+  /** the drivers' names, in the same order (some drivers are helper metrics not listed) */
+  driverNames?: Bilingual[];
 }
 
 export interface CatalogDimension { id: string; name: Bilingual }

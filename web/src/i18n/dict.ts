@@ -57,6 +57,13 @@ export const dict = {
   // tiles and comparisons
   mom: { zh: '环比', en: 'vs prev.' },
   yes: { zh: '是', en: 'yes' },
+  unit_money: { zh: '金额(元)', en: 'money (yuan)' },
+  unit_count: { zh: '个数', en: 'count' },
+  unit_ratio: { zh: '比率(%)', en: 'ratio (%)' },
+  unit_hours: { zh: '小时', en: 'hours' },
+  unit_seconds: { zh: '秒', en: 'seconds' },
+  unit_days: { zh: '天', en: 'days' },
+  unit_number: { zh: '数值', en: 'number' },
   coverageTitle: { zh: '已有数据(各店铺各类数据的行数与最后日期)', en: 'What the store holds (rows and last day of each kind of data, per shop)' },
   coverageShop: { zh: '店铺', en: 'Shop' },
   coverageTo: { zh: '至', en: 'to' },

@@ -4,7 +4,7 @@ import { useCatalog } from '../api/queries';
 import type { CatalogMetric, Tier } from '../api/types';
 import { Async } from '../components/states';
 import { useI18n } from '../i18n/i18n';
-import type { DictKey } from '../i18n/dict';
+import { dict, type DictKey } from '../i18n/dict';
 
 const TIER: Record<Tier, { key: DictKey; color: string }> = {
   strategic: { key: 'tierStrategic', color: 'red' },
@@ -23,7 +23,6 @@ export function Page() {
       <Input.Search placeholder={t('search')} allowClear onChange={(e) => setQ(e.target.value.toLowerCase())} style={{ maxWidth: 320 }} />
       <Async state={state}>
         {(c) => {
-          const name = (id: string) => { const m = c.metrics.find((x) => x.id === id); return m ? pick(m.name) : id; };
           const rows = c.metrics.filter((m) => !q || m.id.includes(q) || m.name.zh.includes(q) || m.name.en.toLowerCase().includes(q));
           return (
             <Table<CatalogMetric> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 50, hideOnSinglePage: true }}
@@ -32,8 +31,8 @@ export function Page() {
                 { title: t('metricId'), dataIndex: 'id', width: 180, render: (v: string) => <code>{v}</code> },
                 { title: t('tier'), width: 80, dataIndex: 'tier', render: (v: Tier) => <Tag color={TIER[v]?.color}>{TIER[v] ? t(TIER[v].key) : v}</Tag> },
                 { title: t('definition'), render: (_, m) => pick(m.definition) },
-                { title: t('unit'), dataIndex: 'unit', width: 80 },
-                { title: t('drivers'), width: 220, render: (_, m) => m.drivers.map((d) => <Tag key={d}>{name(d)}</Tag>) },
+                { title: t('unit'), dataIndex: 'unit', width: 90, render: (v: string) => (`unit_${v}` in dict ? t(`unit_${v}` as DictKey) : v) },
+                { title: t('drivers'), width: 220, render: (_, m) => m.drivers.map((d, i) => <Tag key={d}>{m.driverNames?.[i] ? pick(m.driverNames[i]) : d}</Tag>) },
               ]} />
           );
         }}
