@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createHmac } from 'node:crypto';
 import { startCaptureServer, type CaptureServer } from '../../src/alerts/testing/http-capture.js';
+import { startSmtpCapture, type SmtpCapture } from '../../src/alerts/testing/smtp-capture.js';
 import { runCli } from '../helpers/cli.js';
 import { pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
 
@@ -23,14 +24,16 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
   let page: Page;
   let errors: string[];
   let robot: CaptureServer;
+  let smtp: SmtpCapture;
 
   before(async () => {
     robot = await startCaptureServer([{ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }]);
+    smtp = await startSmtpCapture();
     s = await startWebServer({ orders: 20_000 });
     page = await s.context.newPage();
     errors = pageErrors(page);
   });
-  after(async () => { await s?.close(); await robot?.close(); });
+  after(async () => { await s?.close(); await robot?.close(); await smtp?.close(); });
 
   it('adds a DingTalk robot as a channel, and the page\'s test message reaches it signed', async () => {
     await page.goto('/alerts');
@@ -51,6 +54,31 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     assert.equal(q.get('access_token'), 'tokE2E');
     assert.equal(q.get('sign'), createHmac('sha256', 'SECe2e').update(`${q.get('timestamp')}\nSECe2e`).digest('base64'));
     assert.equal((JSON.parse(robot.requests[0]!.body) as { markdown: { title: string } }).markdown.title, '【提示】ShopLens 测试消息');
+  });
+
+  it('adds an e-mail channel, and the test message reaches the mailbox', async () => {
+    await page.getByTestId('channel-kind').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '邮件' }).click();
+    await page.getByTestId('channel-id').fill('boss-mail');
+    await page.getByTestId('channel-smtp-host').fill('127.0.0.1');
+    await page.locator('[data-testid=channel-smtp-port] input, input[data-testid=channel-smtp-port]').first().fill(String(smtp.port));
+    await page.getByTestId('channel-smtp-ssl').click(); // the local server speaks plain SMTP
+    await page.getByTestId('channel-smtp-user').fill('ops@shop.example');
+    await page.getByTestId('channel-smtp-pass').fill('mail-pass-1');
+    await page.getByTestId('channel-mail-from').fill('ops@shop.example');
+    await page.getByTestId('channel-mail-to').fill('boss@shop.example, finance@shop.example');
+    await page.getByTestId('channel-add').click();
+    await page.getByTestId('channel-boss-mail').waitFor();
+    const { channels } = await s.api<{ channels: { id: string; to?: string[]; smtp?: { pass?: string } }[] }>('GET', '/api/alerts/channels');
+    const mail = channels.find((c) => c.id === 'boss-mail')!;
+    assert.deepEqual([mail.to, mail.smtp?.pass], [['boss@shop.example', 'finance@shop.example'], '***']);
+
+    await page.getByTestId('channel-test-boss-mail').click();
+    // the robot's toast may still show: wait for the mail itself, then for this toast
+    for (let i = 0; i < 100 && smtp.mails.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(smtp.mails.length, 1, (await page.locator('.ant-message').textContent()) ?? '');
+    await page.getByText('测试消息已送达').nth(0).waitFor();
+    assert.deepEqual([smtp.mails[0]!.from, smtp.mails[0]!.to, smtp.mails[0]!.auth], ['ops@shop.example', ['boss@shop.example', 'finance@shop.example'], { user: 'ops@shop.example', pass: 'mail-pass-1' }]);
   });
 
   it('adds a rule from a template, lists the alerts an evaluation opens, acknowledges one', async () => {
