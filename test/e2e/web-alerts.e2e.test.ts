@@ -132,12 +132,16 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid="action-due"]')?.value === '2026-12-31');
     await page.keyboard.press('Enter');
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
-    await page.getByTestId('action-metric').fill('paid_amount');
+    // the metric by its name, searched as typed
+    await page.getByTestId('action-metric').click();
+    await page.keyboard.type('支付金额');
+    await page.locator('.ant-select-item-option').filter({ hasText: /^支付金额$/ }).click();
     await page.getByTestId('action-percent').fill('10');
     await page.getByTestId('action-add').click();
 
     const card = page.getByTestId('stage-plan').locator('[data-testid^="action-A"]');
     await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /指标: 支付金额 /, 'the card names its metric');
     const { items } = await s.api<{ items: Item[] }>('GET', '/api/actions');
     assert.equal(items.length, 1);
     const a = items[0]!;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useApi } from '../api/use-api';
 import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
+import { useLabels } from '../lib/use-labels';
 import { actionApi, STAGES, type ActionItem, type Stage } from './alerts-api';
 import { BeforeAfterView, WeeklyReviewBlock } from './actions-review';
 
@@ -12,6 +13,7 @@ const NEXT: Record<Stage, Stage | undefined> = { plan: 'doing', doing: 'check', 
 
 function ActionCard({ a, onMoved }: { a: ActionItem; onMoved: () => void }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const { message } = App.useApp();
   const failure = useFailureText();
   const next = a.stage ? NEXT[a.stage] : undefined;
@@ -20,7 +22,7 @@ function ActionCard({ a, onMoved }: { a: ActionItem; onMoved: () => void }) {
     <Card size="small" data-testid={`action-${a.id}`} data-stage={a.stage} title={a.title} style={{ marginBottom: 8 }}
       extra={next && <Button size="small" type="primary" data-testid={`move-${a.id}`} onClick={() => void move(next)}>{t(`stage_${next}`)} →</Button>}>
       <div>{t('owner')}: {a.owner} · {t('due')}: {a.due}</div>
-      <div>{t('metric')}: {a.target?.metric} {a.expected && <Tag>{a.expected.direction === 'up' ? '↑' : '↓'}{a.expected.percent ?? ''}{a.expected.percent ? '%' : ''}</Tag>}</div>
+      <div>{t('metric')}: {a.target ? labels.metric(a.target.metric) : ''} {a.expected && <Tag>{a.expected.direction === 'up' ? '↑' : '↓'}{a.expected.percent ?? ''}{a.expected.percent ? '%' : ''}</Tag>}</div>
       {(a.stage === 'check' || a.stage === 'done') && <BeforeAfterView id={a.id} />}
     </Card>
   );
@@ -29,7 +31,8 @@ function ActionCard({ a, onMoved }: { a: ActionItem; onMoved: () => void }) {
 interface NewAction { title: string; owner: string; due: Dayjs; metric: string; direction: 'up' | 'down'; percent?: number; note?: string }
 
 function NewActionForm({ onAdded }: { onAdded: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const labels = useLabels();
   const { message } = App.useApp();
   const failure = useFailureText();
   const [form] = Form.useForm<NewAction>();
@@ -46,7 +49,10 @@ function NewActionForm({ onAdded }: { onAdded: () => void }) {
       <Form.Item name="title" label={t('actionTitle')} rules={[{ required: true }]}><Input data-testid="action-title" style={{ width: 200 }} /></Form.Item>
       <Form.Item name="owner" label={t('owner')} rules={[{ required: true }]}><Input data-testid="action-owner" style={{ width: 120 }} /></Form.Item>
       <Form.Item name="due" label={t('due')} rules={[{ required: true }]}><DatePicker data-testid="action-due" /></Form.Item>
-      <Form.Item name="metric" label={t('metric')} rules={[{ required: true }]}><Input data-testid="action-metric" style={{ width: 160 }} placeholder="paid_amount" /></Form.Item>
+      <Form.Item name="metric" label={t('metric')} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" data-testid="action-metric" style={{ width: 180 }}
+          options={(labels.catalog?.metrics ?? []).map((m) => ({ value: m.id, label: pick(m.name) }))} />
+      </Form.Item>
       <Form.Item name="direction" label={t('expectedEffect')}>
         <Select style={{ width: 90 }} options={[{ value: 'up', label: t('up') }, { value: 'down', label: t('down') }]} />
       </Form.Item>
