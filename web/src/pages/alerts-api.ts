@@ -9,7 +9,7 @@ export interface AlertEvent {
   openedDay: string; lastBreachDay: string; value: number | null; baseline: number | null; deltaRatio: number | null;
   contributors?: Contributor[]; snoozedUntil?: string; acknowledgedBy?: string;
 }
-export interface AlertRule { id: string; name?: L; metric: string; severity: string; enabled: boolean; dimensions?: string[]; channels?: string[] }
+export interface AlertRule { id: string; name?: L; metric: string; per?: string; severity: string; enabled: boolean; dimensions?: string[]; channels?: string[] }
 export interface Template { id: string; name: L; description: L }
 
 export type Stage = 'plan' | 'doing' | 'check' | 'done';

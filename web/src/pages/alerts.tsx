@@ -5,16 +5,23 @@ import { useApi } from '../api/use-api';
 import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
 import { useLabels } from '../lib/use-labels';
-import { alertApi, pct, shown, type AlertEvent, type AlertRule } from './alerts-api';
+import { formatValue } from '../lib/format';
+import { alertApi, pct, type AlertEvent, type AlertRule } from './alerts-api';
 import { Channels, useChannels } from './alert-channels';
 
 const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
 
 function OpenAlerts() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const labels = useLabels();
   const { message } = App.useApp();
   const failure = useFailureText();
   const state = useApi('alerts:open', alertApi.alerts, { cache: false });
+  // an alert is read by its rule: 退款率飙升 says more than its numerator's id, and a rule
+  // with `per` measures a ratio
+  const rules = useApi('alerts:rules', alertApi.rules, { cache: false });
+  const ruleOf = (a: AlertEvent) => rules.data?.rules.find((r) => r.id === a.ruleId);
+  const unitOf = (a: AlertEvent) => (ruleOf(a)?.per ? 'ratio' : labels.unit(a.metric));
   const act = (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
     alertApi.setStatus(id, action).then(() => { void message.success(t('saved')); state.reload(); }, (e: Error) => void message.error(failure(e)));
   return (
@@ -25,11 +32,11 @@ function OpenAlerts() {
             onRow={(a) => ({ 'data-testid': `alert-${a.id}` } as React.HTMLAttributes<HTMLElement>)}
             columns={[
               { title: t('severity'), width: 90, render: (_, a) => <Tag color={SEVERITY_COLOR[a.severity]}>{t(`severity_${a.severity}`)}</Tag> },
-              { title: t('metric'), dataIndex: 'metric' },
-              { title: t('entity'), render: (_, a) => Object.entries(a.entity).map(([k, v]) => `${k}=${v}`).join(' · ') || t('allEntities') },
+              { title: t('ruleName'), render: (_, a) => ruleOf(a)?.name?.[lang] ?? labels.metric(a.metric) },
+              { title: t('entity'), render: (_, a) => Object.entries(a.entity).map(([k, v]) => `${labels.dimension(k)}: ${labels.value(k, v)}`).join(' · ') || t('allEntities') },
               { title: t('openedDay'), dataIndex: 'openedDay', width: 110 },
-              { title: t('valueVsBaseline'), render: (_, a) => <span>{shown(a.value)} / {shown(a.baseline)} <b>{pct(a.deltaRatio)}</b></span> },
-              { title: t('contributors'), render: (_, a) => (a.contributors ?? []).slice(0, 3).map((c) => `${c.value} ${(c.share * 100).toFixed(0)}%`).join(', ') || '—' },
+              { title: t('valueVsBaseline'), render: (_, a) => <span>{formatValue(a.value, unitOf(a), lang)} / {formatValue(a.baseline, unitOf(a), lang)} <b>{pct(a.deltaRatio)}</b></span> },
+              { title: t('contributors'), render: (_, a) => (a.contributors ?? []).slice(0, 3).map((c) => `${labels.value(c.dimension, c.value)} ${(c.share * 100).toFixed(0)}%`).join(', ') || '—' },
               { title: t('status'), width: 100, render: (_, a) => <Tag data-testid={`status-${a.id}`}>{t(`alert_${a.status}`)}</Tag> },
               { title: '', width: 230, render: (_, a) => (
                 <Space size={4}>
