@@ -121,6 +121,20 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     await page.getByText(/支付转化率: \d+(\.\d{1,2})?%/).first().waitFor({ timeout: 10_000 });
   });
 
+  it('names a SKU chart\'s bars by product title, not by SKU id', async () => {
+    await page.goto(`/products?${RANGE}`);
+    await settled(page);
+    const card = page.locator('.ant-card').filter({ hasText: '支付金额 · SKU' });
+    await card.scrollIntoViewIfNeeded();
+    const box = await card.locator('canvas').first().boundingBox();
+    assert.ok(box, 'the chart is drawn');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // ECharts' tooltip box: the bar's name, then 支付金额 — the demo's titles begin with its brand, 简屿
+    const tip = card.locator('div[style*="z-index: 9999999"]', { hasText: '支付金额' });
+    await tip.waitFor({ timeout: 10_000 });
+    assert.match((await tip.textContent()) ?? '', /^简屿/);
+  });
+
   it('says what a duration counts: 客服首响时长 in 秒, 平均发货时长 in 小时', async () => {
     await page.goto(`/cs?${RANGE}`);
     await settled(page);

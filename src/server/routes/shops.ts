@@ -1,6 +1,6 @@
 /**
  * The example of a shop-scoped route (see ../README.md): the shops the principal may see, from
- * the warehouse. The scope is applied in the SQL, not after the fact.
+ * the warehouse, and the titles of their SKUs. The scope is applied in the SQL, not after the fact.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -10,7 +10,33 @@ import { shopId } from './schemas.js';
 
 const shopView = z.object({ shopId: z.string(), platform: z.string(), name: z.string(), timezone: z.string(), currency: z.string() });
 
+/** At most this many SKUs per request: a chart shows 15, a drill-down level a few dozen. */
+const MAX_SKUS = 200;
+
 export function registerShopRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  // Charts by SKU name their bars by title, not by a 19-digit id.
+  app.get('/api/products/titles', {
+    config: { access: needs('metrics:read', { shops: 'filtered', example: () => ({ query: { ids: 'A1' } }) }) },
+    schema: {
+      summary: '商品标题(按 SKU)/ product titles of SKUs, within my shops', tags: ['shops'],
+      querystring: z.strictObject({ ids: z.string().max(MAX_SKUS * 40) }),
+      response: { 200: z.object({ titles: z.record(z.string(), z.string()) }) },
+    },
+  }, async (request) => {
+    const ids = [...new Set((request.query as { ids: string }).ids.split(',').map((x) => x.trim()).filter(Boolean))].slice(0, MAX_SKUS);
+    const { shopIds } = principalOf(request).scope;
+    if (ids.length === 0 || (shopIds !== 'all' && shopIds.length === 0)) return { titles: {} };
+    const p = deps.wh.dialect.param;
+    const inList = (from: number, n: number) => Array.from({ length: n }, (_, i) => p(from + i)).join(', ');
+    const scoped = shopIds === 'all' ? '' : ` AND shop_id IN (${inList(ids.length + 1, shopIds.length)})`;
+    // a SKU id sold in two shops under two titles is named by one of them
+    const rows = await deps.wh.query<{ sku_id: string; title: string }>(
+      `SELECT sku_id, min(title) AS title FROM products WHERE sku_id IN (${inList(1, ids.length)})${scoped} GROUP BY sku_id`,
+      shopIds === 'all' ? ids : [...ids, ...shopIds],
+    );
+    return { titles: Object.fromEntries(rows.map((r) => [r.sku_id, r.title])) };
+  });
+
   app.get('/api/shops', {
     config: { access: needs('metrics:read', { shops: 'filtered', example: () => ({}) }) },
     schema: { summary: '可见店铺 / the shops I may see', tags: ['shops'], response: { 200: z.object({ shops: z.array(shopView) }) } },

@@ -43,3 +43,11 @@ export function useAnalysis(name: string | null, body: { from: string; to: strin
 export function useAnalysisList() {
   return useApi('analyses', () => getJson<{ analyses: Array<{ name: string; title: { zh: string; en: string } }> }>('/api/analysis'));
 }
+
+/** Product titles of the SKUs a chart shows, so its bars say 纯棉T恤 rather than a 19-digit id. */
+export function useSkuTitles(ids: readonly string[]): Record<string, string> {
+  const sorted = [...new Set(ids)].sort();
+  const key = sorted.length > 0 ? `sku-titles:${sorted.join(',')}` : null;
+  const state = useApi(key, () => getJson<{ titles: Record<string, string> }>(`/api/products/titles?ids=${encodeURIComponent(sorted.join(','))}`));
+  return state.data?.titles ?? {};
+}

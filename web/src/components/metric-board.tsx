@@ -1,6 +1,6 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useMetricQuery } from '../api/queries';
+import { useMetricQuery, useSkuTitles } from '../api/queries';
 import { PERIOD, valueKey } from '../api/types';
 import { apiFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
@@ -81,13 +81,15 @@ function BreakdownCard({ b }: { b: Breakdown }) {
   const { filters } = useFilters();
   const labels = useLabels();
   const q = useMetricQuery({ metrics: b.metrics, dimensions: [b.dimension], filters: apiFilters(filters), from: filters.from, to: filters.to, limit: b.limit ?? 15 });
+  const titles = useSkuTitles(b.dimension === 'sku' ? (q.data?.rows ?? []).map((r) => String(r.sku)) : []);
+  const name = (v: unknown) => (b.dimension === 'sku' ? titles[String(v)] ?? labels.value('sku', v) : labels.value(b.dimension, v));
   return (
     <Card size="small" title={`${b.metrics.map(labels.metric).join(' / ')} · ${labels.dimension(b.dimension)}`}>
       <Async state={q} isEmpty={(d) => d.rows.length === 0}>
         {/* a bar per row, each tall enough for its label to show */}
         {(d) => <Chart height={b.chart === 'pie' ? 280 : Math.max(280, d.rows.length * 22 + 56)} option={b.chart === 'pie'
-          ? pieOption(d.rows.map((r) => ({ name: labels.value(b.dimension, r[b.dimension]), value: r[b.metrics[0]!] ?? null })))
-          : barOption(d.rows.map((r) => labels.value(b.dimension, r[b.dimension])), b.metrics.map((m) => ({ name: labels.metric(m), unit: labels.unit(m), data: d.rows.map((r) => r[m] ?? null) })), { horizontal: true })} />}
+          ? pieOption(d.rows.map((r) => ({ name: name(r[b.dimension]), value: r[b.metrics[0]!] ?? null })))
+          : barOption(d.rows.map((r) => name(r[b.dimension])), b.metrics.map((m) => ({ name: labels.metric(m), unit: labels.unit(m), data: d.rows.map((r) => r[m] ?? null) })), { horizontal: true })} />}
       </Async>
     </Card>
   );

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useMetricQuery } from '../api/queries';
+import { useMetricQuery, useSkuTitles } from '../api/queries';
 import { PERIOD, valueKey } from '../api/types';
 import { Chart } from '../components/chart';
 import { DrillBreadcrumb, drillInto } from '../components/drill';
@@ -30,6 +30,8 @@ export function Page() {
   const tileQ = useMetricQuery(queries.tile);
   const trendQ = useMetricQuery(queries.trend);
   const splitQ = useMetricQuery(queries.split);
+  const skuTitles = useSkuTitles(level === 'sku' ? (splitQ.data?.rows ?? []).map((r) => String(r.sku)) : []);
+  const levelName = (v: unknown) => (level === 'sku' ? skuTitles[String(v)] ?? labels.value(level, v) : labels.value(level, v));
   const shopQ = useMetricQuery(queries.shop);
 
   const row = tileQ.data?.rows[0];
@@ -79,7 +81,7 @@ export function Page() {
                   onClick={(e) => { const k = keys[e.dataIndex]; if (k !== undefined) drillInto(filters, k); }}
                   option={level === 'platform'
                     ? pieOption(d.rows.map((r) => ({ name: labels.value(level, r[level]), value: r.paid_amount ?? null })))
-                    : barOption(d.rows.map((r) => labels.value(level, r[level])), [{ name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) }], { horizontal: true })} />;
+                    : barOption(d.rows.map((r) => levelName(r[level])), [{ name: labels.metric('paid_amount'), data: d.rows.map((r) => r.paid_amount ?? null) }], { horizontal: true })} />;
               }}
             </Async>
           </Card>
