@@ -3,7 +3,7 @@
  * inventory, settlements, customer service, live, expenses) its rows and the first and last
  * business day — so a data team sees at a glance which export is missing or behind.
  */
-import type { Warehouse } from '../warehouse/index.js';
+import { paramList, type Warehouse } from '../warehouse/index.js';
 
 /** Each kind of data, the table it lands in and the business day that dates a row. */
 export const coverageKinds = [
@@ -35,8 +35,7 @@ export interface ShopCoverage {
 
 /** Every shop in scope with what it holds; a kind with no rows is left out of `kinds`. */
 export async function dataCoverage(wh: Warehouse, shopIds: readonly string[] | 'all'): Promise<ShopCoverage[]> {
-  const p = wh.dialect.param;
-  const inScope = (col: string) => (shopIds === 'all' ? '' : ` WHERE ${col} IN (${shopIds.length ? shopIds.map((_, i) => p(i + 1)).join(', ') : 'NULL'})`);
+  const inScope = (col: string) => (shopIds === 'all' ? '' : ` WHERE ${col} IN (${shopIds.length ? paramList(wh.dialect, shopIds.length) : 'NULL'})`);
   const params = shopIds === 'all' ? [] : [...shopIds];
   const shops = await wh.query<{ shop_id: string; name: string; platform: string }>(
     `SELECT shop_id, name, platform FROM shops${inScope('shop_id')} ORDER BY shop_id`, params);

@@ -48,3 +48,8 @@ export interface Dialect {
   argMin(value: string, by: string): string;
   argMax(value: string, by: string): string;
 }
+
+/** `$k+1, $k+2, …`: the placeholders of `count` parameters bound after the first `offset`, for `IN (…)`. */
+export function paramList(d: Dialect, count: number, offset = 0): string {
+  return Array.from({ length: count }, (_, i) => d.param(offset + i + 1)).join(', ');
+}

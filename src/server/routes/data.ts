@@ -16,7 +16,7 @@ import { generateDemo } from '../../demo/index.js';
 import { checkName, coverageKinds, dataCoverage, importFile } from '../../ingest/index.js';
 import type { Principal } from '../../auth/principal.js';
 import { AuthErrors } from '../../auth/errors.js';
-import type { Warehouse } from '../../warehouse/index.js';
+import { paramList, type Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
 import { audit } from '../audit.js';
 import { ServerErrors } from '../errors.js';
@@ -122,7 +122,6 @@ function runIdsOf(id: string, principal: Principal): string[] {
   return u ? u.runIds : [id];
 }
 
-const inList = (wh: Warehouse, values: readonly string[], offset = 0) => values.map((_, i) => wh.dialect.param(i + 1 + offset)).join(', ');
 
 /** Runs whose shops all lie in the principal's scope (an agency never sees another shop's log). */
 function scopeFilter<T extends { shop_ids: string }>(principal: Principal, runs: T[]): T[] {
@@ -215,7 +214,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     const ids = await visibleRuns(wh, principalOf(request), runIdsOf((request.query as { run: string }).run, principalOf(request)));
     if (ids.length === 0) return { issues: [] };
     const rows = await wh.query<{ check_name: string; table_name: string; found: number; examples: string | null }>(
-      `SELECT check_name, table_name, found, examples FROM import_quality WHERE run_id IN (${inList(wh, ids)}) ORDER BY found DESC, check_name`, ids);
+      `SELECT check_name, table_name, found, examples FROM import_quality WHERE run_id IN (${paramList(wh.dialect, ids.length)}) ORDER BY found DESC, check_name`, ids);
     return {
       issues: rows.map((r) => {
         const examples = parseExamples(r.examples);
@@ -244,7 +243,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     const ids = await visibleRuns(wh, principalOf(request), runIdsOf((request.params as { run: string }).run, principalOf(request)));
     if (ids.length === 0) return { rows: [] };
     const rows = await wh.query<{ file: string; row_no: number | null; column_name: string | null; code: string; value: string | null; reason_zh: string; reason_en: string }>(
-      `SELECT file, row_no, column_name, code, value, reason_zh, reason_en FROM import_quarantine WHERE run_id IN (${inList(wh, ids)}) ORDER BY run_id, seq LIMIT ${wh.dialect.param(ids.length + 1)}`, [...ids, limit]);
+      `SELECT file, row_no, column_name, code, value, reason_zh, reason_en FROM import_quarantine WHERE run_id IN (${paramList(wh.dialect, ids.length)}) ORDER BY run_id, seq LIMIT ${wh.dialect.param(ids.length + 1)}`, [...ids, limit]);
     return { rows: rows.map((r) => ({ file: basename(r.file), row: r.row_no === null ? null : Number(r.row_no), column: r.column_name, code: r.code, value: r.value, reason: { zh: r.reason_zh, en: r.reason_en } })) };
   });
 
@@ -270,7 +269,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
 /** Keeps only runs whose shops are all in scope. */
 async function visibleRuns(wh: Warehouse, principal: Principal, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await wh.query<{ run_id: string; shop_ids: string }>(`SELECT run_id, shop_ids FROM import_runs WHERE run_id IN (${inList(wh, ids)})`, ids);
+  const rows = await wh.query<{ run_id: string; shop_ids: string }>(`SELECT run_id, shop_ids FROM import_runs WHERE run_id IN (${paramList(wh.dialect, ids.length)})`, ids);
   if (rows.length === 0 && !ids.some((id) => uploads.has(id))) fail(DataRouteErrors.WEB_IMPORT_NOT_FOUND, { id: ids[0]! });
   return scopeFilter(principal, rows).map((r) => r.run_id);
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { paramList } from '../../warehouse/index.js';
 import { needs } from '../access.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { shopId } from './schemas.js';
@@ -26,12 +27,11 @@ export function registerShopRoutes(app: FastifyInstance, deps: ServerDeps): void
     const ids = [...new Set((request.query as { ids: string }).ids.split(',').map((x) => x.trim()).filter(Boolean))].slice(0, MAX_SKUS);
     const { shopIds } = principalOf(request).scope;
     if (ids.length === 0 || (shopIds !== 'all' && shopIds.length === 0)) return { titles: {} };
-    const p = deps.wh.dialect.param;
-    const inList = (from: number, n: number) => Array.from({ length: n }, (_, i) => p(from + i)).join(', ');
-    const scoped = shopIds === 'all' ? '' : ` AND shop_id IN (${inList(ids.length + 1, shopIds.length)})`;
+    const d = deps.wh.dialect;
+    const scoped = shopIds === 'all' ? '' : ` AND shop_id IN (${paramList(d, shopIds.length, ids.length)})`;
     // a SKU id sold in two shops under two titles is named by one of them
     const rows = await deps.wh.query<{ sku_id: string; title: string }>(
-      `SELECT sku_id, min(title) AS title FROM products WHERE sku_id IN (${inList(1, ids.length)})${scoped} GROUP BY sku_id`,
+      `SELECT sku_id, min(title) AS title FROM products WHERE sku_id IN (${paramList(d, ids.length)})${scoped} GROUP BY sku_id`,
       shopIds === 'all' ? ids : [...ids, ...shopIds],
     );
     return { titles: Object.fromEntries(rows.map((r) => [r.sku_id, r.title])) };
