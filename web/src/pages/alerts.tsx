@@ -11,7 +11,7 @@ import { Channels, useChannels } from './alert-channels';
 
 const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
 
-function OpenAlerts() {
+function OpenAlerts({ rules }: { rules: RulesState }) {
   const { t, lang } = useI18n();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -19,7 +19,6 @@ function OpenAlerts() {
   const state = useApi('alerts:open', alertApi.alerts, { cache: false });
   // an alert is read by its rule: 退款率飙升 says more than its numerator's id, and a rule
   // with `per` measures a ratio
-  const rules = useApi('alerts:rules', alertApi.rules, { cache: false });
   const ruleOf = (a: AlertEvent) => rules.data?.rules.find((r) => r.id === a.ruleId);
   const unitOf = (a: AlertEvent) => (ruleOf(a)?.per ? 'ratio' : labels.unit(a.metric));
   const act = (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
@@ -86,12 +85,11 @@ function NewRuleForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
-function Rules() {
+function Rules({ state }: { state: RulesState }) {
   const { t, lang } = useI18n();
   const labels = useLabels();
   const { message } = App.useApp();
   const failure = useFailureText();
-  const state = useApi('alerts:rules', alertApi.rules, { cache: false });
   const toggle = (r: AlertRule, on: boolean) => alertApi.setEnabled(r, on).then(state.reload, (e: Error) => void message.error(failure(e)));
   return (
     <Card size="small" title={t('alertRules')} data-testid="alert-rules">
@@ -116,6 +114,11 @@ function Rules() {
   );
 }
 
+type RulesState = ReturnType<typeof useRules>;
+const useRules = () => useApi('alerts:rules', alertApi.rules, { cache: false });
+
 export function Page() {
-  return <Space direction="vertical" size="middle" style={{ width: '100%' }}><OpenAlerts /><Rules /><Channels /></Space>;
+  // one read of the rules: the alerts are named by them, the rule table lists them
+  const rules = useRules();
+  return <Space direction="vertical" size="middle" style={{ width: '100%' }}><OpenAlerts rules={rules} /><Rules state={rules} /><Channels /></Space>;
 }
