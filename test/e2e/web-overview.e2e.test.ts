@@ -98,6 +98,8 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     await page.goto(`/inventory?${RANGE}`);
     await settled(page);
     const panel = page.getByTestId('analysis-inventory');
+    // the panel answers after the page has settled its tiles: wait for its first table
+    await panel.locator('tbody tr.ant-table-row').first().waitFor();
     const heads = (await panel.locator('thead').first().locator('th').allTextContents()).map((h) => h.trim());
     for (const h of ['店铺', 'SKU', '在库', '可售', '预计断货日', '滞销', '库存金额(成本)']) assert.ok(heads.includes(h), `header ${h} in ${heads.join(' | ')}`);
     assert.deepEqual(heads.filter((h) => /^[a-z][a-z0-9_]*$/.test(h)), [], 'no snake_case header');
@@ -146,6 +148,7 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     await page.goto(`/dictionary?${RANGE}`);
     await settled(page);
     const roi = page.locator('tr.ant-table-row', { has: page.locator('code', { hasText: /^roi$/ }) });
+    await roi.waitFor();
     const cells = (await roi.locator('td').allTextContents()).map((c) => c.trim());
     // ROI = (attributed orders / clicks) × (attributed GMV / attributed orders) / CPC: three helper metrics by name
     assert.equal(cells[5], '广告转化率广告笔单价单位花费点击数');
