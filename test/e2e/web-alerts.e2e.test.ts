@@ -109,8 +109,8 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     await settled(page);
     const target = opened[0]!;
     await page.getByTestId(`alert-${target.id}`).waitFor();
-    // read by its rule's name, not the metric id behind it
-    assert.match((await page.getByTestId(`alert-${target.id}`).textContent()) ?? '', /滞销预警/);
+    // read by its rule's name, not the metric id behind it (once the rules have answered)
+    await page.getByTestId(`alert-${target.id}`).getByText('滞销预警').waitFor();
     assert.equal(await page.locator('tr[data-testid^="alert-"]').count(), opened.length);
     await page.getByTestId(`ack-${target.id}`).click();
     await page.getByTestId(`status-${target.id}`).filter({ hasText: '已确认' }).waitFor();

@@ -89,6 +89,7 @@ describe('data page', { timeout: 600_000 }, () => {
     // what the store now holds: the shop's four good orders, created 03-01 … 03-02; no refund export yet
     const coverage = page.getByTestId('data-coverage');
     const orders = coverage.locator('[data-coverage$=":orders:ok"]');
+    await orders.first().waitFor();
     assert.equal(await orders.count(), 1);
     assert.equal((await orders.innerText()).replace(/\s+/g, ' ').trim(), '至 2026-03-02 4 行');
     assert.equal(await coverage.locator('[data-coverage$=":refunds:none"]').textContent(), '未导入');

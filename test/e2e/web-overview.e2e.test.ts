@@ -132,9 +132,13 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.ok(box, 'the chart is drawn');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     // ECharts' tooltip box: the bar's name, then 支付金额 — the demo's titles begin with its brand, 简屿
-    const tip = card.locator('div[style*="z-index: 9999999"]', { hasText: '支付金额' });
-    await tip.waitFor({ timeout: 10_000 });
-    assert.match((await tip.textContent()) ?? '', /^简屿/);
+    // the titles arrive after the chart's figures: wait until the tooltip shows a title
+    const tip = card.locator('div[style*="z-index: 9999999"]', { hasText: /^简屿.*支付金额/ });
+    for (let i = 0; i < 20 && (await tip.count()) === 0; i++) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + (i % 2 ? 6 : -6));
+      await page.waitForTimeout(500);
+    }
+    assert.equal(await tip.count(), 1, `tooltip: ${await card.locator('div[style*="z-index: 9999999"]').textContent()}`);
   });
 
   it('says what a duration counts: 客服首响时长 in 秒, 平均发货时长 in 小时', async () => {
