@@ -5,7 +5,7 @@ import { permissions, type Permission } from './permissions.js';
 import { intersectScopes, scopedShops, scopeAllows, type Principal } from './principal.js';
 import { builtinRoleIds, builtinRoles } from './roles.js';
 
-const writePermissions: Permission[] = ['export', 'import', 'data:delete', 'dashboards:manage', 'reports:manage', 'alerts:manage', 'actions:manage', 'users:manage', 'settings:manage', 'pii:purge'];
+const writePermissions: Permission[] = ['export', 'import', 'data:delete', 'dashboards:manage', 'reports:manage', 'alerts:manage', 'actions:manage', 'campaigns:manage', 'users:manage', 'settings:manage', 'pii:purge'];
 const principal = (role: keyof typeof builtinRoles): Principal => ({
   userId: 'u', name: role, role, permissions: new Set(builtinRoles[role].permissions), scope: { shopIds: 'all' }, via: 'session',
 });

@@ -25,7 +25,7 @@ export const builtinRoles: Record<BuiltinRoleId, RoleDef> = {
   },
   ops: {
     id: 'ops', name: { zh: '运营', en: 'operations' },
-    permissions: [...pages, 'metrics:read', 'analysis:run', 'export', 'import', 'dashboards:manage', 'reports:manage', 'alerts:manage', 'actions:manage', 'customers:read'],
+    permissions: [...pages, 'metrics:read', 'analysis:run', 'export', 'import', 'dashboards:manage', 'reports:manage', 'alerts:manage', 'actions:manage', 'campaigns:manage', 'customers:read'],
     requiresShopList: false, builtin: true,
   },
   finance: {

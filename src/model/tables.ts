@@ -238,7 +238,7 @@ export const campaigns = defineTable({
   columns: {
     campaign_id: str('campaign id'),
     name: str('name (618, 双11 …)'),
-    kind: str('618 | double11 | other — same kind across years is comparable'),
+    kind: str('618 | double11 | double12 | newyear | other — the same kind across years is comparable, except other'),
     year: int('calendar year of the campaign'),
     shop_id: str('shop; null when the campaign covers all shops').nullable(),
     gmv_target: money('paid amount target, fen'),

@@ -65,7 +65,8 @@ export async function campaignAnalysis(wh: Warehouse, options: CampaignOptions =
     const before = sumOver(daily, 'paid', shop, addDays(c.from, -28), addDays(c.from, -1)) / 28;
     const during = sumOver(daily, 'paid', shop, ph.start_day as string, ph.end_day as string) / days;
     const cost = sumOver(ads, 'cost', shop, ph.start_day as string, ph.end_day as string);
-    const last = phases.find((x) => x.kind === ph.kind && Number(x.year) === Number(ph.year) - 1 && x.phase === ph.phase && (x.shop_id ?? null) === shop);
+    // 'other' campaigns share a kind but not an occasion: no last year to compare with
+    const last = ph.kind === 'other' ? undefined : phases.find((x) => x.kind === ph.kind && Number(x.year) === Number(ph.year) - 1 && x.phase === ph.phase && (x.shop_id ?? null) === shop);
     const lastPaid = last ? Number(sales.find((x) => x.campaign_id === last.campaign_id && x.phase === ph.phase)?.paid ?? 0) : null;
     const phaseName = campaignPhaseNames[ph.phase as CampaignPhase] ?? { zh: ph.phase as string, en: ph.phase as string };
     return {

@@ -13,6 +13,7 @@
 import { orders } from '../../model/index.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
+import { anyCampaign, campaignOf } from './campaigns.js';
 import { anyStored, colsOf, count, countActions, execInOrder, keysUnique, q, sameRow, shopIn, tableCounts, type ActionCounts, type TableCounts } from './sql.js';
 
 const money = ['goods_amount', 'discount_platform', 'discount_shop', 'discount_creator', 'shipping_fee', 'order_total', 'paid_amount'];
@@ -162,14 +163,20 @@ export async function mergeOrders(tx: Warehouse, m: OrdersMergeInput, prepared: 
  * without order amounts take them from their stored lines (a read of the store, so here in
  * the transaction).
  */
+/**
+ * `new_orders`: the run's orders as they would be stored. With campaigns defined, each takes
+ * the campaign its paid day falls in (campaigns.ts), so a re-import compares equal to the
+ * stored, stamped row.
+ */
 async function createNewOrders(tx: Warehouse, m: OrdersMergeInput): Promise<void> {
+  const campaign = (await anyCampaign(tx)) ? `coalesce(${campaignOf('n')}, n.campaign_id) AS campaign_id` : undefined;
   if (!m.amountsFromLines) {
-    await tx.exec('CREATE TEMP VIEW new_orders AS SELECT * FROM run_orders');
+    await tx.exec(campaign ? `CREATE TEMP VIEW new_orders AS SELECT n.* REPLACE (${campaign}) FROM run_orders n` : 'CREATE TEMP VIEW new_orders AS SELECT * FROM run_orders');
     return;
   }
   const from = (v: string, col: string) => `CASE WHEN s.order_id IS NULL THEN n.${col} ELSE CAST(${v} AS BIGINT) END AS ${col}`;
   await tx.exec(`CREATE TEMP TABLE new_orders AS
-    SELECT n.* REPLACE (${from('s.goods', 'goods_amount')}, ${from('s.paid', 'order_total')}, ${from('CASE WHEN n.paid_at IS NULL THEN 0 ELSE s.paid END', 'paid_amount')})
+    SELECT n.* REPLACE (${from('s.goods', 'goods_amount')}, ${from('s.paid', 'order_total')}, ${from('CASE WHEN n.paid_at IS NULL THEN 0 ELSE s.paid END', 'paid_amount')}${campaign ? `, ${campaign}` : ''})
     FROM run_orders n
     LEFT JOIN (SELECT l.shop_id, l.order_id, sum(l.goods_amount) AS goods, sum(l.paid_amount) AS paid FROM order_lines l
         WHERE ${shopIn('l', m.shops)} AND EXISTS (SELECT 1 FROM stg_orders x WHERE x.shop_id = l.shop_id AND x.order_id = l.order_id) GROUP BY ALL) s

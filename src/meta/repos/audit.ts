@@ -7,7 +7,7 @@ export const auditActions = [
   'role.create', 'role.update', 'role.delete',
   'token.create', 'token.revoke',
   'export', 'import', 'delete', 'demo', 'settings.update', 'pii.purge',
-  'alert.update', 'report.update', 'dashboard.update', 'action.update',
+  'alert.update', 'report.update', 'dashboard.update', 'action.update', 'campaign.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

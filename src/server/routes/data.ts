@@ -19,6 +19,7 @@ import { AuthErrors } from '../../auth/errors.js';
 import { paramList, type Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
 import { audit } from '../audit.js';
+import { queueWrite } from '../write-queue.js';
 import { ServerErrors } from '../errors.js';
 import { principalOf, type ServerDeps } from '../types.js';
 
@@ -54,7 +55,6 @@ type RunView = z.infer<typeof runView>;
 
 /** Uploads in flight and recently finished, by upload id; the import log itself is in the store. */
 const uploads = new Map<string, RunView & { ownerId: string; runIds: string[] }>();
-let queue: Promise<unknown> = Promise.resolve();
 
 /** A size as the limit is given (`--max-upload-mb`): 1024 MB, 0.1 MB. */
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -159,7 +159,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
       files: saved.files.map((f) => ({ file: f.name, format: null, status: 'queued', runId: null, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, phase: null, progress: 0 })),
     });
     await audit(deps, request, { action: 'import', target: id, detail: { files: saved.files.map((f) => f.name) } });
-    queue = queue.then(() => runUpload(wh, id, saved.files, saved.shop, dir)).then(() => deps.onImported?.()).catch((e: unknown) => request.log.error({ err: e }, 'upload failed'));
+    queueWrite(async () => { await runUpload(wh, id, saved.files, saved.shop, dir); await deps.onImported?.(); }).catch((e: unknown) => request.log.error({ err: e }, 'upload failed'));
     return { runId: id };
   });
 
@@ -258,9 +258,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     const { orders, seed } = request.body as { orders: number; seed: number };
     const [row] = await wh.query<{ n: bigint }>('SELECT count(*) AS n FROM shops');
     if (Number(row?.n ?? 0) > 0) fail(DataRouteErrors.WEB_STORE_NOT_EMPTY, {});
-    const done = queue.then(() => generateDemo(wh, { orderLines: orders, seed }));
-    queue = done.catch(() => undefined);
-    const summary = await done;
+    const summary = await queueWrite(() => generateDemo(wh, { orderLines: orders, seed }));
     await audit(deps, request, { action: 'import', target: 'demo', detail: { orderLines: summary.orderLines } });
     return { orderLines: summary.orderLines };
   });

@@ -11,6 +11,7 @@ import { registerAnalysisRoutes } from './analysis.js';
 import { registerReportRoutes } from './reports.js';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
+import { registerCampaignRoutes } from './campaigns.js';
 import { registerDataRoutes } from './data.js';
 import { registerCustomerRoutes } from './customers.js';
 import { registerHealthRoutes } from './health.js';
@@ -35,5 +36,6 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerAlertRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
   registerReportRoutes(app, deps);
 }
