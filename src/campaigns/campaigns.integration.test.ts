@@ -34,6 +34,7 @@ test('a campaign takes the orders paid in its phase dates; the review reads them
     const saved = await saveCampaign(s.wh, memberDays);
     assert.equal(saved.ordersMoved, 2);
     const id = saved.campaign.id;
+    assert.equal(id, '2026-other', 'named by year and kind, as the demo\'s campaigns');
     assert.deepEqual(saved.campaign.phases.map((p) => [p.phase, p.start, p.end, p.gmvTarget]), [
       ['warmup', '2026-03-04', '2026-03-05', '200.00'], ['burst', '2026-03-06', '2026-03-08', '100.00'],
     ]);
@@ -89,7 +90,8 @@ test('campaigns of one shop may not overlap, nor one of every shop with any; bad
     const clash = campaignInput.parse({ name: '周末闪购', kind: 'other', shopId: 'T100', phases: [{ phase: 'burst', start: '2026-03-08', end: '2026-03-09' }] });
     await assert.rejects(saveCampaign(s.wh, clash), (e: unknown) => rejects('CAMPAIGN_OVERLAP')(e) && /三月会员日/.test((e as Error).message));
     // the day after the burst ends is free
-    await saveCampaign(s.wh, { ...clash, phases: [{ ...clash.phases[0]!, start: '2026-03-09' }] });
+    const flash = await saveCampaign(s.wh, { ...clash, phases: [{ ...clash.phases[0]!, start: '2026-03-09' }] });
+    assert.equal(flash.campaign.id, '2026-other-2', 'the second "other" campaign of 2026');
     await assert.rejects(deleteCampaign(s.wh, 'nope'), rejects('CAMPAIGN_NOT_FOUND'));
 
     const bad = (v: unknown) => campaignInput.safeParse(v).success;

@@ -4,7 +4,6 @@
  * new dates to the campaign they now belong to (ingest/merge/campaigns.ts) and records the
  * change, so cached answers and rollups see it.
  */
-import { randomUUID } from 'node:crypto';
 import { fail } from '../core/errors.js';
 import { fenToDecimal } from '../core/money.js';
 import { restampOrders } from '../ingest/merge/campaigns.js';
@@ -58,14 +57,15 @@ export async function saveCampaign(wh: Warehouse, input: CampaignInput, id?: str
   if (id !== undefined && !old) fail(E.CAMPAIGN_NOT_FOUND, { id });
   const clash = overlapping(input, all.filter((c) => c.id !== id));
   if (clash) fail(E.CAMPAIGN_OVERLAP, { other: clash.name, ...span(clash) });
-  const campaignId = id ?? `cmp-${randomUUID().slice(0, 8)}`;
   // The year of its 爆发 (a 双11 that warms up in October is that year's 双11).
   const burst = input.phases.find((p) => p.phase === 'burst') ?? input.phases[0]!;
+  const year = Number(burst.start.slice(0, 4));
+  const campaignId = id ?? freeId(`${year}-${input.kind}`, all);
   const gmvTarget = input.phases.reduce((s, p) => s + p.gmvTarget, 0n);
   const moved = await wh.transaction(async (tx) => {
     await removeRows(tx, campaignId);
     await tx.bulkLoad(campaignsTable, [{
-      campaign_id: campaignId, name: input.name, kind: input.kind, year: Number(burst.start.slice(0, 4)), shop_id: input.shopId,
+      campaign_id: campaignId, name: input.name, kind: input.kind, year, shop_id: input.shopId,
       gmv_target: gmvTarget, new_buyer_target: input.newBuyerTarget, roi_target: input.roiTarget, budget: input.budget,
     }]);
     await tx.bulkLoad(campaignPhasesTable, input.phases.map((p) => ({
@@ -74,6 +74,14 @@ export async function saveCampaign(wh: Warehouse, input: CampaignInput, id?: str
     return follow(tx, old ? [old, input] : [input]);
   });
   return { campaign: (await listCampaigns(wh)).find((c) => c.id === campaignId)!, ordersMoved: moved };
+}
+
+/** A readable id, as the demo's (2026-double11), shown beside the name in 大促复盘: 2026-other, 2026-other-2 … */
+function freeId(base: string, all: readonly CampaignView[]): string {
+  const taken = new Set(all.map((c) => c.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 export async function deleteCampaign(wh: Warehouse, id: string): Promise<number> {

@@ -104,6 +104,37 @@ describe('data page', { timeout: 600_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('reviews a campaign of the imported orders once it is on the campaign calendar', async () => {
+    // The export says nothing of campaigns; a 爆发 on 03-01 … 03-02 takes the three paid orders:
+    // ¥2,533.50 of a ¥5,000.00 target = 50.67 %.
+    await page.goto('/campaigns?from=2026-03-01&to=2026-03-02');
+    await settled(page);
+    const calendar = page.getByTestId('campaign-calendar');
+    await calendar.getByText('还没有活动', { exact: false }).waitFor();
+    await page.getByTestId('campaign-add').click();
+    await page.getByTestId('campaign-name').fill('三月焕新');
+    const dates = page.getByTestId('campaign-range-burst');
+    await dates.nth(0).click();
+    await dates.nth(0).fill('2026-03-01');
+    await page.keyboard.press('Enter');
+    await dates.nth(1).fill('2026-03-02');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('campaign-target-burst').fill('5000');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-message-notice').filter({ hasText: '3 笔订单' }).waitFor();
+    const row = calendar.getByTestId('campaign-三月焕新');
+    await row.waitFor();
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /三月焕新 其他活动 全部店铺 爆发 03-01~03-02 ¥5,000\.00/);
+    // the review and the tiles are asked again: the orders moved
+    const review = page.getByTestId('analysis-campaign');
+    const burst = review.locator('tbody tr.ant-table-row', { hasText: '三月焕新' });
+    await burst.waitFor();
+    const cells = (await burst.locator('td').allTextContents()).join(' | ');
+    assert.match(cells, /爆发 \| 2026-03-01 \| 2026-03-02 \| ¥2,533\.50 \| ¥5,000\.00 \| 50\.67% \| 3 \|/);
+    assert.equal(await page.getByTestId('value-campaign_target_attainment').textContent(), '0.5067');
+    assert.deepEqual(errors, []);
+  });
+
   it('says why an upload is refused, in words and with its code', async () => {
     await page.goto('/data');
     await settled(page);

@@ -40,7 +40,7 @@ export async function campaignAnalysis(wh: Warehouse, options: CampaignOptions =
     GROUP BY k.campaign_id, k.phase`, p.values);
   const q = new Params(wh);
   const phases = await wh.query(`${campSql(q)} ORDER BY year, kind, campaign_id, start_day`, q.values);
-  if (phases.length === 0) fail(E.ANALYSIS_NO_DATA, { name: 'campaign', what: 'no campaigns in scope / 范围内没有活动' });
+  if (phases.length === 0) fail(E.ANALYSIS_NO_DATA, { name: 'campaign', what: 'no campaigns in scope: add one in the campaign calendar on the 大促 page / 范围内没有活动:请在「大促」页的活动日历中添加' });
   const r = new Params(wh);
   const refunds = await wh.query(`SELECT o.campaign_id, sum(rf.amount) AS refunded FROM refunds rf
       JOIN orders o ON o.shop_id = rf.shop_id AND o.order_id = rf.order_id

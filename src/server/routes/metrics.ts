@@ -66,8 +66,12 @@ async function filterOptions(wh: Warehouse, shopIds: readonly string[] | 'all') 
     `SELECT DISTINCT category_l1 AS c FROM products WHERE ${inScope('shop_id')} AND category_l1 IS NOT NULL ORDER BY c`, params);
   const [last] = await wh.query<{ d: string | null }>(
     `SELECT CAST(max(paid_day) AS VARCHAR) AS d FROM orders WHERE ${inScope('shop_id')}`, params);
+  // campaign ids name a chart's bars; a campaign for every shop is in any scope
+  const campaigns = await wh.query<{ campaign_id: string; name: string }>(
+    `SELECT campaign_id, name FROM campaigns WHERE shop_id IS NULL OR ${inScope('shop_id')} ORDER BY campaign_id`, params);
   const platforms = [...new Set(shops.map((s) => s.platform))];
   return {
+    campaigns: campaigns.map((c) => ({ id: c.campaign_id, name: c.name })),
     platforms: platforms.map((id) => ({ id, name: PLATFORM_NAMES[id] ?? { zh: id, en: id } })),
     shops: shops.map((s) => ({ id: s.shop_id, name: s.name, platform: s.platform })),
     categories: cats.map((c) => c.c),
@@ -101,11 +105,12 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: ServerDeps): v
   app.get('/api/filter-options', {
     config: { access: needs('metrics:read', { shops: 'filtered' }) },
     schema: {
-      summary: '全局筛选的可选值:平台、店铺、类目、最后有数据的日期 / global filter choices and the last day with data', tags: ['metrics'],
+      summary: '全局筛选的可选值:平台、店铺、类目、活动名称、最后有数据的日期 / global filter choices, campaign names and the last day with data', tags: ['metrics'],
       response: { 200: z.object({
         platforms: z.array(z.object({ id: z.string(), name: bilingual })),
         shops: z.array(z.object({ id: z.string(), name: z.string(), platform: z.string() })),
         categories: z.array(z.string()),
+        campaigns: z.array(z.object({ id: z.string(), name: z.string() })),
         lastDay: z.string().nullable(),
       }) },
     },

@@ -111,6 +111,8 @@ export interface FilterOptions {
   platforms: Array<{ id: string; name: { zh: string; en: string } }>;
   shops: Array<{ id: string; name: string; platform: string }>;
   categories: string[];
+  /** campaign id → name, for charts by campaign */
+  campaigns: Array<{ id: string; name: string }>;
   /** the last day with data; presets count back from it so the demo store always shows numbers */
   lastDay: string | null;
 }

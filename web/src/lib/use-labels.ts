@@ -13,6 +13,7 @@ export function useLabels() {
     if (v === null || v === undefined || v === '') return t(dim === 'campaign' ? 'noCampaign' : dim === 'member_tier' ? 'noMemberTier' : dim === 'live_room' || dim === 'host' ? 'notLive' : 'noValue');
     const s = String(v);
     if (dim === 'shop') return opts?.shops.find((x) => x.id === s)?.name ?? s;
+    if (dim === 'campaign') return opts?.campaigns?.find((x) => x.id === s)?.name ?? s;
     if (dim === 'platform') { const p = opts?.platforms.find((x) => x.id === s); return p ? pick(p.name) : s; }
     return s;
   }, [opts, pick, t]);
