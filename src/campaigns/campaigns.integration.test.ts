@@ -34,7 +34,7 @@ test('a campaign takes the orders paid in its phase dates; the review reads them
     const saved = await saveCampaign(s.wh, memberDays);
     assert.equal(saved.ordersMoved, 2);
     const id = saved.campaign.id;
-    assert.equal(id, '2026-other', 'named by year and kind, as the demo\'s campaigns');
+    assert.equal(id, '2026-other', 'named by year and kind');
     assert.deepEqual(saved.campaign.phases.map((p) => [p.phase, p.start, p.end, p.gmvTarget]), [
       ['warmup', '2026-03-04', '2026-03-05', '200.00'], ['burst', '2026-03-06', '2026-03-08', '100.00'],
     ]);

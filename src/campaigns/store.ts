@@ -76,7 +76,7 @@ export async function saveCampaign(wh: Warehouse, input: CampaignInput, id?: str
   return { campaign: (await listCampaigns(wh)).find((c) => c.id === campaignId)!, ordersMoved: moved };
 }
 
-/** A readable id, as the demo's (2026-double11), shown beside the name in 大促复盘: 2026-other, 2026-other-2 … */
+/** A readable id, shown beside the name in 大促复盘: 2026-double11, 2026-other, 2026-other-2 … (the demo's start with demo-) */
 function freeId(base: string, all: readonly CampaignView[]): string {
   const taken = new Set(all.map((c) => c.id));
   let id = base;

@@ -20,7 +20,7 @@ it('puts 618 and 双11 phases on their dates, with the peak days highest', () =>
   const at = (d: string) => days.find((x) => x.day === d)!;
   assert.deepEqual([at('2025-06-01').phase, at('2025-06-17').phase, at('2025-06-20').phase, at('2025-06-21').phase], ['warmup', 'burst', 'encore', null]);
   assert.deepEqual([at('2025-10-20').phase, at('2025-11-11').phase, at('2025-11-13').phase, at('2025-10-19').phase], ['warmup', 'burst', 'encore', null]);
-  assert.equal(at('2025-11-11').campaignId, '2025-double11');
+  assert.equal(at('2025-11-11').campaignId, 'demo-2025-double11');
   assert.ok(at('2025-11-11').demand > 5 * at('2025-10-15').demand, '双11 day sells several times an ordinary day');
   assert.ok(at('2025-06-18').demand > at('2025-06-17').demand);
   // Warm-up: browsing rises more than buying.
@@ -30,5 +30,5 @@ it('puts 618 and 双11 phases on their dates, with the peak days highest', () =>
 
 it('lists the campaigns that touch the span', () => {
   const ids = campaignsInRange(buildCalendar('2026-06-30')).map((c) => c.id);
-  assert.deepEqual(ids, ['2024-double11', '2025-618', '2025-double11', '2026-618']);
+  assert.deepEqual(ids, ['demo-2024-double11', 'demo-2025-618', 'demo-2025-double11', 'demo-2026-618']);
 });

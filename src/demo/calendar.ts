@@ -77,8 +77,10 @@ export interface DayInfo {
   midnightRush: boolean;
 }
 
+/** `demo-2025-double11`: the demo's campaigns cover every shop, and removing the demo finds them by this prefix. */
+export const DEMO_CAMPAIGN_PREFIX = 'demo-';
 export function campaignIdOf(kind: string, year: number): string {
-  return `${year}-${kind}`;
+  return `${DEMO_CAMPAIGN_PREFIX}${year}-${kind}`;
 }
 
 /** The days from 24 months before `endDay` (exclusive) to `endDay`, with their multipliers. */

@@ -147,7 +147,7 @@ describe('demo store: numbers add up', () => {
       SELECT count(*) FROM orders o LEFT JOIN campaign_phases p ON p.campaign_id = o.campaign_id AND o.paid_day BETWEEN p.start_day AND p.end_day
       WHERE o.campaign_id IS NOT NULL AND p.phase IS NULL`);
     assert.equal(stray, 0n);
-    assert.ok((await one(`SELECT count(*) FROM orders WHERE campaign_id = '2025-double11'`)) > 0n);
+    assert.ok((await one(`SELECT count(*) FROM orders WHERE campaign_id = 'demo-2025-double11'`)) > 0n);
   });
 });
 

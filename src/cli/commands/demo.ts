@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DEMO_ORDER_LINES } from '../../demo/index.js';
+import { DEFAULT_DEMO_ORDER_LINES, removeDemo } from '../../demo/index.js';
 import { parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.js';
 import { runDemo } from '../run-demo.js';
 import { renderInfo, storeInfo } from './info.js';
@@ -11,7 +11,16 @@ export function registerDemo(program: Command): void {
     .option('--orders <n>', '订单行数 / order lines to generate', parsePositiveInt('--orders'), DEFAULT_DEMO_ORDER_LINES)
     .option('--seed <s>', '随机种子,同一种子生成相同数据 / random seed; the same seed gives the same data', parsePositiveInt('--seed'), 42)
     .option('--end <day>', '最后一天 YYYY-MM-DD,默认昨天 / last day, default yesterday')
-    .action(async (opts: { orders: number; seed: number; end?: string }, cmd: Command) => {
+    .option('--remove', '删除演示店铺数据,保留自己导入的数据 / remove the demo seller, keep what you imported')
+    .action(async (opts: { orders: number; seed: number; end?: string; remove?: boolean }, cmd: Command) => {
+      if (opts.remove) {
+        const r = await withWarehouse(cmd.optsWithGlobals<GlobalOptions>(), removeDemo, { mustExist: true });
+        const total = Object.values(r.rows).reduce((a, n) => a + n, 0);
+        process.stdout.write(r.shops.length === 0
+          ? '库中没有演示店铺 / the store holds no demo shop\n'
+          : `已删除演示店铺 ${r.shops.join(', ')} 的 ${total} 行数据 / removed ${total} rows of the demo shops ${r.shops.join(', ')}\n`);
+        return;
+      }
       await withWarehouse(cmd.optsWithGlobals<GlobalOptions>(), async (wh) => {
         await runDemo(wh, { orderLines: opts.orders, seed: opts.seed, ...(opts.end ? { endDay: opts.end } : {}) });
         process.stdout.write(renderInfo(await storeInfo(wh), 'table'));

@@ -3,6 +3,7 @@ import { registerAnalyze } from './analyze.js';
 import { registerAlerts } from './alerts.js';
 import { registerReport } from './report.js';
 import { registerActions } from './actions.js';
+import { registerCampaigns } from './campaigns.js';
 import { registerDemo } from './demo.js';
 import { registerExplain } from './explain.js';
 import { registerMetrics } from './metrics.js';
@@ -38,4 +39,5 @@ export function registerCommands(program: Command): void {
   registerAlerts(program);
   registerReport(program);
   registerActions(program);
+  registerCampaigns(program);
 }

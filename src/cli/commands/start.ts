@@ -13,8 +13,9 @@ export function registerStart(program: Command): void {
     .action(async (opts: ServeOptions & { serve: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withWarehouse(g, async (wh) => {
-        const [row] = await wh.query<{ n: bigint }>('SELECT count(*) AS n FROM shops');
-        if (row?.n === 0n) {
+        // Only a store that never held data: one whose demo was removed stays empty for the seller's own.
+        const [row] = await wh.query<{ shops: bigint; changes: bigint }>('SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM data_changes) AS changes');
+        if (row?.shops === 0n && row.changes === 0n) {
           process.stdout.write('库为空,正在生成演示数据 / the store is empty: generating the demo store…\n');
           await runDemo(wh, { orderLines: DEFAULT_DEMO_ORDER_LINES, seed: 42 });
         }

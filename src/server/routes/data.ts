@@ -12,7 +12,6 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { defineErrors, fail, isShopLensError } from '../../core/errors.js';
-import { generateDemo } from '../../demo/index.js';
 import { checkName, coverageKinds, dataCoverage, importFile } from '../../ingest/index.js';
 import type { Principal } from '../../auth/principal.js';
 import { AuthErrors } from '../../auth/errors.js';
@@ -31,10 +30,6 @@ export const DataRouteErrors = defineErrors({
   WEB_IMPORT_NOT_FOUND: {
     http: 404, userCaused: true,
     zh: (p: { id: string }) => `没有导入批次 ${p.id}`, en: (p: { id: string }) => `no import run ${p.id}`,
-  },
-  WEB_STORE_NOT_EMPTY: {
-    http: 409, userCaused: true,
-    zh: () => '库中已有数据,演示店铺只能加载到空库', en: () => 'the store already holds data: the demo store loads only into an empty store',
   },
 });
 
@@ -245,22 +240,6 @@ export function registerDataRoutes(app: FastifyInstance, deps: ServerDeps): void
     const rows = await wh.query<{ file: string; row_no: number | null; column_name: string | null; code: string; value: string | null; reason_zh: string; reason_en: string }>(
       `SELECT file, row_no, column_name, code, value, reason_zh, reason_en FROM import_quarantine WHERE run_id IN (${paramList(wh.dialect, ids.length)}) ORDER BY run_id, seq LIMIT ${wh.dialect.param(ids.length + 1)}`, [...ids, limit]);
     return { rows: rows.map((r) => ({ file: basename(r.file), row: r.row_no === null ? null : Number(r.row_no), column: r.column_name, code: r.code, value: r.value, reason: { zh: r.reason_zh, en: r.reason_en } })) };
-  });
-
-  app.post('/api/demo', {
-    config: { access: needs('import') },
-    schema: {
-      summary: '向空库加载演示店铺 / load the demo store into an empty store', tags: ['data'],
-      body: z.strictObject({ orders: z.number().int().min(1000).max(2_000_000).default(100_000), seed: z.number().int().positive().default(42) }),
-      response: { 200: z.object({ orderLines: z.number() }) },
-    },
-  }, async (request) => {
-    const { orders, seed } = request.body as { orders: number; seed: number };
-    const [row] = await wh.query<{ n: bigint }>('SELECT count(*) AS n FROM shops');
-    if (Number(row?.n ?? 0) > 0) fail(DataRouteErrors.WEB_STORE_NOT_EMPTY, {});
-    const summary = await queueWrite(() => generateDemo(wh, { orderLines: orders, seed }));
-    await audit(deps, request, { action: 'import', target: 'demo', detail: { orderLines: summary.orderLines } });
-    return { orderLines: summary.orderLines };
   });
 }
 

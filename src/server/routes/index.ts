@@ -13,6 +13,7 @@ import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerCampaignRoutes } from './campaigns.js';
 import { registerDataRoutes } from './data.js';
+import { registerDemoRoutes } from './demo.js';
 import { registerCustomerRoutes } from './customers.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoutes } from './metrics.js';
@@ -33,6 +34,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   registerAnalysisRoutes(app, deps);
   registerMetricsRoutes(app, deps);
   registerDataRoutes(app, deps);
+  registerDemoRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerActionRoutes(app, deps);

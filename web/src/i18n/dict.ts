@@ -285,6 +285,10 @@ export const dict = {
   phase_warmup: { zh: '预热', en: 'Warm-up' },
   phase_burst: { zh: '爆发', en: 'Burst' },
   phase_encore: { zh: '返场', en: 'Encore' },
+  demoNotice: { zh: '库中有演示店铺的数据(简屿,{n} 家店铺)。导入自己的导出文件后,可删除演示数据,只保留自己的。', en: 'The store holds the demo seller ({n} shops of 简屿). Once your own exports are in, remove the demo and keep only yours.' },
+  removeDemo: { zh: '删除演示数据', en: 'Remove the demo' },
+  confirmRemoveDemo: { zh: '删除演示店铺的全部数据?自己导入的数据保留。', en: 'Remove every row of the demo shops? What you imported stays.' },
+  demoRemoved: { zh: '已删除演示数据 {n} 行', en: 'Removed {n} rows of demo data' },
 } satisfies Record<string, Entry>;
 
 export type DictKey = keyof typeof dict;

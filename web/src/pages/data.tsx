@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/format';
 import { useLocation } from '../lib/router';
 import { RunDetails } from './data-run';
 import { DataCoverage } from './data-coverage';
+import { DemoNotice } from './data-demo';
 
 const STATUS_COLOR: Record<string, string> = { done: 'green', committed: 'green', running: 'blue', failed: 'red', rejected: 'red', partial: 'orange', queued: 'default' };
 
@@ -50,6 +51,8 @@ export function Page() {
   const [progress, setProgress] = useState<{ upload: number; run: ImportRun | null } | null>(null);
   const [openRun, setOpenRun] = useState<string | null>(null);
   const [demoBusy, setDemoBusy] = useState(false);
+  /** bumped when the demo is loaded or removed: the notice and the coverage read the store again */
+  const [version, setVersion] = useState(0);
   const [shop, setShop] = useState('');
   const shops = useFilterOptions().data?.shops ?? [];
 
@@ -77,7 +80,7 @@ export function Page() {
 
   const demo = async () => {
     setDemoBusy(true);
-    try { await loadDemo(100_000); clearApiCache(); runs.reload(); void message.success(t('saved')); }
+    try { await loadDemo(100_000); clearApiCache(); runs.reload(); setVersion((n) => n + 1); void message.success(t('saved')); }
     catch (e) { void message.error(failure(e)); }
     finally { setDemoBusy(false); }
   };
@@ -116,8 +119,9 @@ export function Page() {
           {progress.run && <Table size="small" rowKey="file" pagination={false} dataSource={progress.run.files} columns={fileColumns} data-testid="import-files" />}
         </Card>
       )}
-      {/* read again after each import (a new run heads the log) */}
-      <DataCoverage key={runs.data?.runs[0]?.id ?? ''} />
+      <DemoNotice key={version} onRemoved={() => { clearApiCache(); setVersion((n) => n + 1); }} />
+      {/* read again after each import (a new run heads the log) and after the demo is removed */}
+      <DataCoverage key={`${runs.data?.runs[0]?.id ?? ''}:${version}`} />
       <Card size="small" title={t('importLog')}>
         <Async state={runs}>
           {(d) => (
