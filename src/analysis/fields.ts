@@ -42,7 +42,7 @@ const common: Record<string, Field> = {
   as_of: f('截至', 'As of', 'day'), from: f('开始', 'From', 'day'), to: f('结束', 'To', 'day'), day: f('日期', 'Day', 'day'),
   previous: f('对比日', 'Compared with', 'day'), previous_from: f('上期开始', 'Previous from', 'day'), previous_to: f('上期结束', 'Previous to', 'day'),
   history_from: f('历史开始', 'History from', 'day'), history_to: f('历史结束', 'History to', 'day'), first_day: f('首购日', 'First purchase', 'day'),
-  last_sale: f('最近销售日', 'Last sale', 'day'), stockout_day: f('预计断货日', 'Expected stock-out', 'day'), paid_day: f('支付日', 'Paid day', 'day'),
+  last_sale: f('最近销售日', 'Last sale', 'day'), stockout_day: f('预计断货日', 'Expected stock-out', 'day'), paid_day: f('支付日', 'Paid day', 'day'), settled_day: f('回款日', 'Settled on', 'day'),
   month: f('月份', 'Month', 'day'), sku: f('SKU', 'SKU'), start_day: f('开始日', 'Start', 'day'), end_day: f('结束日', 'End', 'day'), cohort: f('首购期', 'Cohort', 'day'),
   // counts
   buyers: f('买家数', 'Buyers', 'count'), orders: f('订单数', 'Orders', 'count'), units: f('件数', 'Units', 'count'), rows: f('行数', 'Rows', 'count'),
@@ -56,7 +56,7 @@ const common: Record<string, Field> = {
   on_hand: f('在库', 'On hand', 'count'), available: f('可售', 'Available', 'count'), in_transit: f('在途', 'In transit', 'count'),
   units_sold: f('销量', 'Units sold', 'count'), reorder_units: f('建议补货量', 'Reorder units', 'count'), high_score: f('高分阈值', 'High score', 'count'),
   repeat_purchases: f('复购次数', 'Repeat purchases', 'count'), unsettled_orders: f('未回款订单', 'Unsettled orders', 'count'),
-  amount_mismatches: f('金额不符订单', 'Amount mismatches', 'count'), erp_only_orders: f('仅 ERP 有的订单', 'ERP-only orders', 'count'),
+  amount_mismatches: f('金额不符订单', 'Amount mismatches', 'count'), settled_without_order: f('有回款无订单', 'Settled without order', 'count'), erp_only_orders: f('仅 ERP 有的订单', 'ERP-only orders', 'count'),
   missing_in_erp_orders: f('ERP 缺失的订单', 'Orders missing in ERP', 'count'), settle_days: f('回款期限', 'Settlement term', 'days'),
   // funnel steps (orders created in the period → paid → shipped → received → kept, no successful refund)
   created: f('下单', 'Created', 'count'), paid: f('付款', 'Paid', 'count'), shipped: f('发货', 'Shipped', 'count'), received: f('签收', 'Received', 'count'),

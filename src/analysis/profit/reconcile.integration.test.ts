@@ -43,10 +43,12 @@ describe('reconciliation', () => {
     assert.deepEqual(r.tables.erp_only!.rows.map((x) => x.order_id), ['e1']);
     assert.deepEqual(r.tables.missing_in_erp!.rows.map((x) => x.order_id), ['o2']);
     assert.equal(r.summary.unsettled_amount, '110.00');
+    assert.doesNotMatch(JSON.stringify(r.notes), /no settlement bills/);
   });
 
   it('sees nothing outside its scope', async () => {
     const r = await reconcileAnalysis(store.wh, { asOf: '2026-03-31', scope: { shopIds: ['s2'] } });
     assert.deepEqual([r.summary.unsettled_orders, r.summary.amount_mismatches, r.summary.erp_only_orders, r.summary.missing_in_erp_orders], [0, 0, 0, 0]);
+    assert.match(JSON.stringify(r.notes), /no settlement bills in the store/, 's2 has no bill in scope');
   });
 });

@@ -2,6 +2,7 @@
  * Reconciliation of platform orders, settlements (platform payouts) and ERP copies:
  *  - paid orders not settled N days after payment (net of successful refunds, still owed);
  *  - settlements whose payout + fee differs from paid − refunded;
+ *  - settlements of orders the store does not hold (an order export missing);
  *  - orders only an ERP export knows (no platform export carried them: import_order_origins);
  *  - platform orders no ERP import has seen (order_status_history rows of ERP runs), when the
  *    store holds ERP imports at all.
@@ -33,9 +34,13 @@ export async function reconcileAnalysis(wh: Warehouse, options: ReconcileOptions
     FROM orders o LEFT JOIN (SELECT shop_id, order_id, sum(amount) AS refunded FROM refunds WHERE status = 'success' AND ${p.scope(scope)} GROUP BY shop_id, order_id) r
       ON r.shop_id = o.shop_id AND r.order_id = o.order_id
     WHERE o.paid_day IS NOT NULL AND ${p.scope(scope, 'o.shop_id')} AND ${p.days('o.paid_day', o.from, undefined)}`;
+  const pb = new Params(wh);
+  // Without any bill every paid order would read "not settled": say that it cannot be checked, as for the ERP.
+  const [bills] = await wh.query(`SELECT count(*) AS n FROM settlements WHERE ${pb.scope(scope)}`, pb.values);
+  const hasBills = count(bills?.n) > 0;
   const p1 = new Params(wh);
   const cutoff = p1.add(asOf);
-  const unsettled = await wh.query(`SELECT w.shop_id, w.order_id, w.paid_day, w.due, ${d.daysBetween('w.paid_day', `CAST(${cutoff} AS DATE)`)} AS days
+  const unsettled = !hasBills ? [] : await wh.query(`SELECT w.shop_id, w.order_id, w.paid_day, w.due, ${d.daysBetween('w.paid_day', `CAST(${cutoff} AS DATE)`)} AS days
     FROM (${owed(p1)}) w LEFT JOIN (SELECT shop_id, order_id FROM settlements WHERE ${p1.scope(scope)}) s ON s.shop_id = w.shop_id AND s.order_id = w.order_id
     WHERE s.order_id IS NULL AND w.due > 0 AND ${d.daysBetween('w.paid_day', `CAST(${cutoff} AS DATE)`)} > ${o.settleDays}
     ORDER BY w.paid_day, w.shop_id, w.order_id`, p1.values);
@@ -54,6 +59,12 @@ export async function reconcileAnalysis(wh: Warehouse, options: ReconcileOptions
   const platformOnly = count(hasErp?.n) === 0 ? [] : await wh.query(`SELECT g.shop_id, g.order_id, g.source FROM import_order_origins g
     LEFT JOIN (SELECT DISTINCT shop_id, order_id FROM order_status_history WHERE run_id IN (${erpRuns})) h ON h.shop_id = g.shop_id AND h.order_id = g.order_id
     WHERE g.role = 'platform' AND h.order_id IS NULL AND ${p4.scope(scope, 'g.shop_id')} ORDER BY g.shop_id, g.order_id`, p4.values);
+  const p5 = new Params(wh);
+  // A payout for an order the store does not hold: an order export is missing, or the bill is another shop's.
+  const orphans = await wh.query(`SELECT s.shop_id, s.order_id, s.settled_day, s.amount, s.fee FROM settlements s
+    LEFT JOIN (SELECT shop_id, order_id FROM orders WHERE ${p5.scope(scope)}) o ON o.shop_id = s.shop_id AND o.order_id = s.order_id
+    WHERE o.order_id IS NULL AND ${p5.scope(scope, 's.shop_id')} AND ${p5.days('s.settled_day', o.from, undefined)}
+    ORDER BY s.settled_day, s.shop_id, s.order_id`, p5.values);
   const sumFen = (rows: Record<string, unknown>[], c: string) => money(rows.reduce((a, r) => a + BigInt(r[c] as bigint), 0n));
   const cap = <T>(rows: T[]) => rows.slice(0, o.limit);
   return {
@@ -62,17 +73,23 @@ export async function reconcileAnalysis(wh: Warehouse, options: ReconcileOptions
     summary: {
       as_of: asOf, settle_days: o.settleDays, unsettled_orders: unsettled.length, unsettled_amount: sumFen(unsettled, 'due'),
       amount_mismatches: differ.length, mismatch_amount: sumFen(differ, 'diff'), erp_only_orders: erpOnly.length, missing_in_erp_orders: platformOnly.length,
+      settled_without_order: orphans.length,
     },
     tables: {
       unsettled: { title: { zh: `付款超过 ${o.settleDays} 天仍未回款`, en: `paid, not settled after ${o.settleDays} days` },
         rows: cap(unsettled).map((r) => ({ shop_id: r.shop_id as string, order_id: r.order_id as string, paid_day: r.paid_day as string, due: money(r.due), days: count(r.days) })) },
       mismatches: { title: { zh: '回款金额不符(回款 + 扣费 ≠ 实付 − 退款)', en: 'settlement differs (payout + fee ≠ paid − refunded)' },
         rows: cap(differ).map((r) => ({ shop_id: r.shop_id as string, order_id: r.order_id as string, due: money(r.due), settled: money(r.amount), fee: money(r.fee), difference: money(r.diff) })) },
+      settled_without_order: { title: { zh: '有回款但库中没有的订单(缺订单导出?)', en: 'settled orders the store does not hold (an order export missing?)' },
+        rows: cap(orphans).map((r) => ({ shop_id: r.shop_id as string, order_id: r.order_id as string, settled_day: r.settled_day as string, settled: money(r.amount), fee: money(r.fee) })) },
       erp_only: { title: { zh: 'ERP 有而平台导出没有的订单', en: 'orders in the ERP but in no platform export' },
         rows: cap(erpOnly).map((r) => ({ shop_id: r.shop_id as string, order_id: r.order_id as string, source: r.source as string })) },
       missing_in_erp: { title: { zh: '平台有而 ERP 没有的订单', en: 'platform orders no ERP import has seen' },
         rows: cap(platformOnly).map((r) => ({ shop_id: r.shop_id as string, order_id: r.order_id as string, source: r.source as string })) },
     },
-    notes: count(hasErp?.n) === 0 ? [{ zh: '库中没有 ERP 导入,无法核对平台订单是否进入 ERP', en: 'no ERP imports in the store: platform orders cannot be checked against the ERP' }] : [],
+    notes: [
+      ...(hasBills ? [] : [{ zh: '库中没有结算明细(回款账单):导入后才能核对订单是否回款', en: 'no settlement bills in the store: import them to check which orders were paid out' }]),
+      ...(count(hasErp?.n) === 0 ? [{ zh: '库中没有 ERP 导入,无法核对平台订单是否进入 ERP', en: 'no ERP imports in the store: platform orders cannot be checked against the ERP' }] : []),
+    ],
   };
 }

@@ -9,6 +9,7 @@ import { adSpendDaily, inventoryDaily, trafficDaily } from '../../model/index.js
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
 import type { StageName } from '../stage/staging-tables.js';
+import { mergeExpenses, mergeSettlements } from './finance.js';
 import { upsertKeyed } from './keyed.js';
 import { LINE_KEY, mergeLines, prepareLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
 import { mergeCustomers, mergeProducts } from './masters.js';
@@ -70,5 +71,7 @@ export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCount
   if (has('traffic_daily')) out.push(await upsertKeyed(tx, trafficDaily, 'stg_traffic_daily', 'replace', m.shops));
   if (has('ad_spend_daily')) out.push(await upsertKeyed(tx, adSpendDaily, 'stg_ad_spend_daily', 'replace', m.shops));
   if (has('inventory_daily')) out.push(await upsertKeyed(tx, inventoryDaily, 'stg_inventory_daily', 'replace', m.shops));
+  if (has('settlements')) out.push(await mergeSettlements(tx, m.shops));
+  if (has('expenses')) out.push(await mergeExpenses(tx, m.shops));
   return out;
 }

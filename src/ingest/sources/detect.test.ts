@@ -18,6 +18,8 @@ const headers: Record<string, string[]> = {
   'erp-inventory': ['日期', '商品编码', '仓库', '实际库存', '可用数'],
   'ad-report': ['日期', '推广渠道', '计划名称', '展现量', '点击量', '花费', '总成交金额'],
   'traffic-report': ['统计日期', '流量来源', '访客数', '浏览量', '加购人数'],
+  'settlement-report': ['商户订单号', '入账时间', '实收金额', '手续费', '店铺名称'],
+  'expense-report': ['记账日期', '费用科目', '金额', '备注'],
 };
 
 test('every format is detected from its own header, and only it', () => {

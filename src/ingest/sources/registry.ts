@@ -18,10 +18,12 @@ import { erpProducts } from './erp-products/index.js';
 import { erpInventory } from './erp-inventory/index.js';
 import { adReport } from './ad-report/index.js';
 import { trafficReport } from './traffic-report/index.js';
+import { settlementReport } from './settlement-report/index.js';
+import { expenseReport } from './expense-report/index.js';
 
 export const sourceFormats: readonly SourceFormat[] = [
   taobaoOrders, taobaoItems, qianniuItems, taobaoRefunds, jdOrders, pddOrders, douyinOrders, douyinAftersales,
-  wdtOrders, jstOrders, erpProducts, erpInventory, adReport, trafficReport,
+  wdtOrders, jstOrders, erpProducts, erpInventory, adReport, trafficReport, settlementReport, expenseReport,
 ] as unknown as SourceFormat[];
 
 export function findSource(id: string): SourceFormat | undefined {

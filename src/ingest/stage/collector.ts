@@ -4,7 +4,7 @@
  * Fills defaults, business days (shop time zone) and the shop.
  */
 import { dayNumberInZone, dayNumberToText } from '../../core/time.js';
-import type { Emit, OrderInput, LineInput, RefundInput, CustomerInput, ProductInput, TrafficInput, AdInput, InventoryInput } from './emit.js';
+import type { Emit, OrderInput, LineInput, RefundInput, CustomerInput, ProductInput, TrafficInput, AdInput, InventoryInput, SettlementInput, ExpenseInput } from './emit.js';
 import type { StageName } from './staging-tables.js';
 
 type Row = Record<string, unknown>;
@@ -131,6 +131,17 @@ export class Collector implements Emit {
     this.touch(day);
   }
 
+  settlement(x: SettlementInput): void {
+    this.add('settlements', { order_id: x.order_id, settled_at: x.settled_at, settled_day: this.day(x.settled_at), amount: x.amount, fee: x.fee ?? 0n });
+    this.touch(this.day(x.settled_at));
+  }
+
+  expense(e: ExpenseInput): void {
+    const day = this.day(e.day);
+    this.add('expenses', { day, kind: e.kind, amount: e.amount });
+    this.touch(day);
+  }
+
   unknownStatus(raw: string): void {
     this.pendingUnknown.push(raw);
   }
@@ -189,5 +200,5 @@ export class Collector implements Emit {
 }
 
 function emptyBatch(): Record<StageName, Row[]> {
-  return { orders: [], order_lines: [], refunds: [], customers: [], products: [], traffic_daily: [], ad_spend_daily: [], inventory_daily: [] };
+  return { orders: [], order_lines: [], refunds: [], customers: [], products: [], traffic_daily: [], ad_spend_daily: [], inventory_daily: [], settlements: [], expenses: [] };
 }

@@ -100,6 +100,18 @@ export interface InventoryInput {
   day: Date; sku_id: string; warehouse: string; on_hand: number; available?: number; in_transit?: number; unit_cost?: bigint;
 }
 
+/** A platform payout of one order (a bill may list an order on several rows: they add up). */
+export interface SettlementInput {
+  order_id: string; settled_at: Date; amount: bigint; fee?: bigint;
+}
+
+export type ExpenseKind = 'commission' | 'shipping' | 'packaging' | 'labour' | 'marketing' | 'other';
+
+/** An expense of a day (several rows of a kind on a day add up). */
+export interface ExpenseInput {
+  day: Date; kind: ExpenseKind; amount: bigint;
+}
+
 export interface Emit {
   order(o: OrderInput): void;
   line(l: LineInput): void;
@@ -109,6 +121,8 @@ export interface Emit {
   traffic(t: TrafficInput): void;
   ad(a: AdInput): void;
   inventory(i: InventoryInput): void;
+  settlement(s: SettlementInput): void;
+  expense(e: ExpenseInput): void;
   /** a status wording the source's vocabulary does not know (quality report) */
   unknownStatus(raw: string): void;
 }

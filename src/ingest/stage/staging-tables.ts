@@ -5,7 +5,7 @@
  */
 import { bool, int, str, type TableDef } from '../../model/index.js';
 import {
-  adSpendDaily, customers, inventoryDaily, orderLines, orders, products, refunds, trafficDaily,
+  adSpendDaily, customers, expenses, inventoryDaily, orderLines, orders, products, refunds, settlements, trafficDaily,
 } from '../../model/index.js';
 
 const srcRow = int('row of the source file');
@@ -29,6 +29,8 @@ export const stageTables = {
   traffic_daily: staged(trafficDaily, 'stg_traffic_daily'),
   ad_spend_daily: staged(adSpendDaily, 'stg_ad_spend_daily'),
   inventory_daily: staged(inventoryDaily, 'stg_inventory_daily'),
+  settlements: staged(settlements, 'stg_settlements'),
+  expenses: staged(expenses, 'stg_expenses'),
 } as const;
 
 export type StageName = keyof typeof stageTables;
