@@ -94,3 +94,21 @@ test('an expense sheet: kinds read from the seller\'s words, a day\'s rows of a 
     await s.cleanup();
   }
 });
+
+test('抖店\'s fund bill: 入账 is paid out, 出账 is a fee withheld, and the order reconciles', async () => {
+  const s = await tempStore();
+  try {
+    await importFile(s.wh, fixture('douyin/douyin-orders-202603.csv'), { now: NOW });
+    // the bill names no shop: it is the 抖店 shop's, as the seller says
+    const r = await importFile(s.wh, fixture('finance/douyin-fund-bill-202603.csv'), { now: NOW, shop: '抖音美妆店' });
+    assert.equal(r.run.source, 'settlement-report');
+    assert.equal(r.run.rows_read, 3);
+    const rows = await s.wh.query(`SELECT order_id, amount, fee FROM settlements`);
+    // 89.00 − 4.45 − 0.89 (written −0.89) paid out; 4.45 + 0.89 withheld
+    assert.deepEqual(rows.map((x) => [x.order_id, x.amount, x.fee]), [['6920000000000000001', 8366n, 534n]]);
+    const rec = await reconcileAnalysis(s.wh);
+    assert.deepEqual([rec.summary.amount_mismatches, rec.summary.settled_without_order], [0, 0], 'payout + fees = ¥369.00 paid − ¥280.00 refunded');
+  } finally {
+    await s.cleanup();
+  }
+});
