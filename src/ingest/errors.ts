@@ -99,6 +99,11 @@ export const IngestErrors = defineErrors({
     zh: (p: Cell) => `${p.column} 的数量 "${p.value}" 不是整数`,
     en: (p: Cell) => `${p.column} value "${p.value}" is not a whole number`,
   },
+  INGEST_DURATION_INVALID: {
+    http: 400, userCaused: true,
+    zh: (p: Cell) => `${p.column} 的时长 "${p.value}" 无法识别(应为如 32、32秒、1分5秒 或 00:01:05)`,
+    en: (p: Cell) => `${p.column} duration "${p.value}" is not a duration (expected e.g. 32, 32秒, 1分5秒 or 00:01:05)`,
+  },
   INGEST_DATE_INVALID: {
     http: 400, userCaused: true,
     zh: (p: Cell) => `${p.column} 的时间 "${p.value}" 无法识别(应为 2026-03-01 10:00:00 或 2026/3/1 10:00)`,

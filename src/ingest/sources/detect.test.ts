@@ -20,6 +20,8 @@ const headers: Record<string, string[]> = {
   'traffic-report': ['统计日期', '流量来源', '访客数', '浏览量', '加购人数'],
   'settlement-report': ['商户订单号', '入账时间', '实收金额', '手续费', '店铺名称'],
   'expense-report': ['记账日期', '费用科目', '金额', '备注'],
+  'live-report': ['直播间名称', '开播时间', '下播时间', '观看人次', '最高在线人数', '直播间成交金额', '成交订单数'],
+  'cs-report': ['接待客服', '买家昵称', '咨询时间', '首响时长', '询单成交订单号'],
 };
 
 test('every format is detected from its own header, and only it', () => {

@@ -20,10 +20,12 @@ import { adReport } from './ad-report/index.js';
 import { trafficReport } from './traffic-report/index.js';
 import { settlementReport } from './settlement-report/index.js';
 import { expenseReport } from './expense-report/index.js';
+import { liveReport } from './live-report/index.js';
+import { csReport } from './cs-report/index.js';
 
 export const sourceFormats: readonly SourceFormat[] = [
   taobaoOrders, taobaoItems, qianniuItems, taobaoRefunds, jdOrders, pddOrders, douyinOrders, douyinAftersales,
-  wdtOrders, jstOrders, erpProducts, erpInventory, adReport, trafficReport, settlementReport, expenseReport,
+  wdtOrders, jstOrders, erpProducts, erpInventory, adReport, trafficReport, settlementReport, expenseReport, liveReport, csReport,
 ] as unknown as SourceFormat[];
 
 export function findSource(id: string): SourceFormat | undefined {

@@ -4,7 +4,7 @@
  * Fills defaults, business days (shop time zone) and the shop.
  */
 import { dayNumberInZone, dayNumberToText } from '../../core/time.js';
-import type { Emit, OrderInput, LineInput, RefundInput, CustomerInput, ProductInput, TrafficInput, AdInput, InventoryInput, SettlementInput, ExpenseInput } from './emit.js';
+import type { Emit, OrderInput, LineInput, RefundInput, CustomerInput, ProductInput, TrafficInput, AdInput, InventoryInput, SettlementInput, ExpenseInput, LiveInput, CsInput } from './emit.js';
 import type { StageName } from './staging-tables.js';
 
 type Row = Record<string, unknown>;
@@ -142,6 +142,18 @@ export class Collector implements Emit {
     this.touch(day);
   }
 
+  live(l: LiveInput): void {
+    const day = this.day(l.started_at);
+    this.add('live_sessions', { ...l, day });
+    this.touch(day);
+  }
+
+  cs(c: CsInput): void {
+    const day = this.day(c.started_at);
+    this.add('cs_sessions', { ...c, day });
+    this.touch(day);
+  }
+
   unknownStatus(raw: string): void {
     this.pendingUnknown.push(raw);
   }
@@ -200,5 +212,5 @@ export class Collector implements Emit {
 }
 
 function emptyBatch(): Record<StageName, Row[]> {
-  return { orders: [], order_lines: [], refunds: [], customers: [], products: [], traffic_daily: [], ad_spend_daily: [], inventory_daily: [], settlements: [], expenses: [] };
+  return { orders: [], order_lines: [], refunds: [], customers: [], products: [], traffic_daily: [], ad_spend_daily: [], inventory_daily: [], settlements: [], expenses: [], live_sessions: [], cs_sessions: [] };
 }

@@ -112,6 +112,16 @@ export interface ExpenseInput {
   day: Date; kind: ExpenseKind; amount: bigint;
 }
 
+/** One live stream (直播场次): its host, times and figures. */
+export interface LiveInput {
+  session_id: string; host: string; started_at: Date; ended_at: Date; views: number; peak_online: number; gmv: bigint; orders: number;
+}
+
+/** One customer-service conversation (接待): agent, buyer, start, seconds to the first answer, the order it led to. */
+export interface CsInput {
+  session_id: string; agent: string; customer_id: string | null; started_at: Date; first_response_s: number; converted_order_id: string | null;
+}
+
 export interface Emit {
   order(o: OrderInput): void;
   line(l: LineInput): void;
@@ -123,6 +133,8 @@ export interface Emit {
   inventory(i: InventoryInput): void;
   settlement(s: SettlementInput): void;
   expense(e: ExpenseInput): void;
+  live(l: LiveInput): void;
+  cs(c: CsInput): void;
   /** a status wording the source's vocabulary does not know (quality report) */
   unknownStatus(raw: string): void;
 }

@@ -5,7 +5,7 @@
  */
 import { bool, int, str, type TableDef } from '../../model/index.js';
 import {
-  adSpendDaily, customers, expenses, inventoryDaily, orderLines, orders, products, refunds, settlements, trafficDaily,
+  adSpendDaily, csSessions, customers, expenses, inventoryDaily, liveSessions, orderLines, orders, products, refunds, settlements, trafficDaily,
 } from '../../model/index.js';
 
 const srcRow = int('row of the source file');
@@ -31,6 +31,8 @@ export const stageTables = {
   inventory_daily: staged(inventoryDaily, 'stg_inventory_daily'),
   settlements: staged(settlements, 'stg_settlements'),
   expenses: staged(expenses, 'stg_expenses'),
+  live_sessions: staged(liveSessions, 'stg_live_sessions'),
+  cs_sessions: staged(csSessions, 'stg_cs_sessions'),
 } as const;
 
 export type StageName = keyof typeof stageTables;
