@@ -11,7 +11,7 @@ export const financeMetricIds: ReadonlySet<string> = new Set([
 ]);
 
 /** Columns and tables whose use makes a metric a finance metric. */
-export const financeColumns: ReadonlySet<string> = new Set(['unit_cost', 'cost_amount']);
+export const financeColumns: ReadonlySet<string> = new Set(['unit_cost', 'cost_amount', 'cogs', 'stock_value']);
 export const financeTables: ReadonlySet<string> = new Set(['settlements', 'expenses', 'purchases']);
 
 export interface MetricRef {

@@ -28,6 +28,27 @@ describe('validation, errors and the API description', () => {
     assert.match(error.location!.column!, /^body\./);
   });
 
+  test('the catalog names the helper metrics it leaves out of the list, within what the reader may see, and never a cost helper to operations', async () => {
+    type CatalogBody = { metrics: { id: string }[]; helperNames: Record<string, { zh: string; en: string }> };
+    const mine = (await owner.inject({ url: '/api/catalog' })).json() as CatalogBody;
+    // an alert rule may watch 本期订单退款额 (a helper of 退款率): named, though no picker offers it
+    assert.deepEqual(mine.helperNames.period_orders_refunded, { zh: '本期订单退款额', en: 'refunds of the period’s orders' });
+    assert.ok(!mine.metrics.some((m) => m.id === 'period_orders_refunded'));
+    assert.equal(mine.helperNames.sold_cogs?.zh, '销售成本(发出)');
+    // operations may not see cost: not even a helper's name
+    const opsClient = await t.session('ops');
+    const ops = (await opsClient.inject({ url: '/api/catalog' })).json() as CatalogBody;
+    assert.equal(ops.helperNames.sold_cogs, undefined);
+    assert.ok(ops.helperNames.period_orders_refunded);
+    // nor its figure: sold_cogs reads unit_cost, though no list names it a finance metric
+    for (const metric of ['sold_cogs', 'returned_cogs', 'stock_value_days']) {
+      const q = await opsClient.inject({ method: 'POST', url: '/api/query', payload: { metrics: [metric], from: '2024-01-01', to: '2024-01-31' } });
+      assert.equal(q.statusCode, 403, metric);
+    }
+    const fine = await opsClient.inject({ method: 'POST', url: '/api/query', payload: { metrics: ['paid_amount'], from: '2024-01-01', to: '2024-01-31' } });
+    assert.equal(fine.statusCode, 200);
+  });
+
   test('query strings are validated too, numbers coerced', async () => {
     const bad = await owner.inject({ url: '/api/audit', query: { limit: 'lots' } });
     assert.equal((bad.json() as ErrorBody).error.code, 'SERVER_INVALID_REQUEST');

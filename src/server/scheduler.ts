@@ -7,7 +7,6 @@
  */
 import { join } from 'node:path';
 import { Cron } from 'croner';
-import { canSeeMetric } from '../auth/finance-metrics.js';
 import type { Principal, Scope } from '../auth/principal.js';
 import { fileDeliveryLog, type ChannelConfig, type KeySource } from '../alerts/notify/index.js';
 import { runAlerts, type AlertRunContext } from '../alerts/run.js';
@@ -20,6 +19,7 @@ import { resolvePeriod } from '../reports/period.js';
 import { runReport, type ReportRunResult } from '../reports/run.js';
 import { reportScheduleStore, type StoredSchedule } from '../reports/schedule.js';
 import type { Warehouse } from '../warehouse/index.js';
+import { visibleId } from './metric-visibility.js';
 import { audiencePrincipal, type Recipient } from './services/audience.js';
 
 /** The slice of pino the scheduler writes to; the server passes `app.log`. */
@@ -71,9 +71,9 @@ function recipientsOf(channels: readonly ChannelConfig[]): Recipient[] {
 }
 
 /** Drops the metrics the audience may not see (finance figures), and blocks left with none. */
-export function reportFor(def: ReportDef, audience: Principal): ReportDef {
+export function reportFor(def: ReportDef, audience: Principal, catalog: Catalog): ReportDef {
   const blocks = def.blocks.flatMap((b) => {
-    const metrics = b.query.metrics.filter((m) => canSeeMetric(audience, m));
+    const metrics = b.query.metrics.filter((m) => visibleId(audience, catalog, m));
     if (metrics.length === 0) return [];
     const sort = b.query.sort?.filter((s) => metrics.includes(s.by) || !b.query.metrics.includes(s.by));
     return [{ ...b, query: { ...b.query, metrics, ...(sort ? { sort } : {}) } }];
@@ -115,7 +115,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
         log.error({ schedule: s.id, owner: stored.ownerId }, 'report schedule skipped: its owner and channels share no shop');
         return;
       }
-      const def = reportFor(await findReport(deps.meta, s.report), audience);
+      const def = reportFor(await findReport(deps.meta, s.report), audience, deps.catalog);
       const period = resolvePeriod(def.period, now(), s.timezone);
       const result = await runReport(deps.wh, deps.catalog, def, period, {
         formats: s.formats, lang: s.lang, scope, dataDir: deps.dataDir, channels, keys, log: deliveryLog,

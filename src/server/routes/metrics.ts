@@ -10,9 +10,7 @@ import { z } from 'zod';
 import { fail } from '../../core/errors.js';
 import { AuthErrors } from '../../auth/errors.js';
 import type { Principal } from '../../auth/principal.js';
-import { canSeeMetric, isFinanceMetric } from '../../auth/finance-metrics.js';
 import { loadCatalog, type Catalog } from '../../metrics/catalog/load.js';
-import type { CompiledMetric } from '../../metrics/catalog/resolve.js';
 import { dimensionLabels, dimensionNames, grainLabels, isDimension, timeGrains } from '../../metrics/dimensions.js';
 import { runMetricQuery } from '../../metrics/run.js';
 import { explainMetric } from '../../metrics/explain/explain.js';
@@ -20,6 +18,7 @@ import { AnswerCache } from '../answer-cache.js';
 import { audit } from '../audit.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
+import { visibleTo } from '../metric-visibility.js';
 import { principalOf, type ServerDeps } from '../types.js';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -31,6 +30,8 @@ const catalogView = z.object({
     driverNames: z.array(bilingual),
   })),
   dimensions: z.array(z.object({ id: z.string(), name: bilingual })),
+  /** names of the helper metrics left out of the list, which rules and drivers still refer to */
+  helperNames: z.record(z.string(), bilingual),
 });
 
 let cached: Catalog | undefined;
@@ -38,20 +39,6 @@ let cached: Catalog | undefined;
 export function serverCatalog(): Catalog {
   cached ??= loadCatalog();
   return cached;
-}
-
-/**
- * A metric is finance when it or anything it is computed from is (profit is sales minus cost:
- * hiding gross_profit but showing its parts would give it away).
- */
-export function visibleTo(principal: Principal, catalog: Catalog, m: CompiledMetric): boolean {
-  if (!canSeeMetric(principal, m.id)) return false;
-  if (principal.permissions.has('metrics:finance')) return true;
-  return m.leaves.every((leaf) => {
-    const l = catalog.metrics.get(leaf);
-    // Facts are named after the tables they read (expenses, settlements, purchases …).
-    return !isFinanceMetric({ id: leaf, tables: (l?.forms ?? []).map((f) => f.fact) });
-  });
 }
 
 const filterOptionAnswers = new AnswerCache<Awaited<ReturnType<typeof filterOptions>>>(100);
@@ -99,6 +86,7 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: ServerDeps): v
         driverNames: (m.drivers?.terms ?? []).map((t) => catalog.get(t.metric).name),
       })),
       dimensions: dimensionNames.map((id) => ({ id, name: dimensionLabels[id] })),
+      helperNames: Object.fromEntries(catalog.list({ includeHidden: true }).filter((m) => m.hidden && visibleTo(principal, catalog, m)).map((m) => [m.id, m.name])),
     };
   });
 

@@ -19,7 +19,12 @@ export interface CatalogMetric {
 
 export interface CatalogDimension { id: string; name: Bilingual }
 
-export interface Catalog { metrics: CatalogMetric[]; dimensions: CatalogDimension[] }
+export interface Catalog {
+  metrics: CatalogMetric[];
+  dimensions: CatalogDimension[];
+  /** names of helper metrics not in the list (an alert rule may watch one) */
+  helperNames?: Record<string, Bilingual>;
+}
 
 export type Grain = 'day' | 'week' | 'month';
 export type Compare = 'mom' | 'yoy';

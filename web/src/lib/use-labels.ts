@@ -19,7 +19,8 @@ export function useLabels() {
   }, [opts, pick, t]);
   const metric = useCallback((id: string) => {
     const m = catalog?.metrics.find((x) => x.id === id);
-    return m ? pick(m.name) : id;
+    const helper = catalog?.helperNames?.[id];
+    return m ? pick(m.name) : helper ? pick(helper) : id;
   }, [catalog, pick]);
   const dimension = useCallback((id: string) => {
     const d = catalog?.dimensions.find((x) => x.id === id);

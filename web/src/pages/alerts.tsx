@@ -102,7 +102,8 @@ function Rules({ state }: { state: RulesState }) {
               columns={[
                 { title: t('ruleId'), dataIndex: 'id' },
                 { title: t('ruleName'), render: (_, r) => r.name?.[lang] ?? r.id },
-                { title: t('metric'), render: (_, r) => labels.metric(r.metric) },
+                // a rule with `per` watches a ratio: 退款订单数 / 订单数
+                { title: t('metric'), render: (_, r) => (r.per ? `${labels.metric(r.metric)} / ${labels.metric(r.per)}` : labels.metric(r.metric)) },
                 { title: t('severity'), render: (_, r) => t(`severity_${r.severity as 'info'}`) },
                 { title: t('ruleChannels'), render: (_, r) => (r.channels?.length ? r.channels.join(', ') : '—') },
                 { title: t('enabled'), width: 90, render: (_, r) => <Switch size="small" checked={r.enabled} onChange={(on) => void toggle(r, on)} /> },
