@@ -62,7 +62,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(multipart, {
-    limits: { fileSize: config.upload.maxFileBytes, files: config.upload.maxFiles, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+    limits: { fileSize: config.upload.maxFileBytes, files: config.upload.maxFiles, fields: 20, fieldSize: 64 * 1024, parts: config.upload.maxFiles + 20 },
   });
   await app.register(rateLimit, {
     global: false,

@@ -54,7 +54,9 @@ export const defaultServerConfig: ServerConfig = {
   login: { maxPerMinute: 10, lockAfter: 5, lockMs: 15 * 60 * 1000 },
   bodyLimitBytes: 1024 * 1024,
   // A year of a big shop's orders is a few hundred MB of CSV; the upload goes to disk, not memory.
-  upload: { maxFileBytes: 1024 * 1024 * 1024, maxFiles: 5 },
+  // A month of one shop's exports is already 8–10 files (orders, items, refunds, ads, traffic,
+  // settlements, expenses, live, customer service): dropped together, they import together.
+  upload: { maxFileBytes: 1024 * 1024 * 1024, maxFiles: 30 },
   webDist: defaultWebDist(),
   logger: false,
 };
