@@ -135,6 +135,23 @@ describe('data page', { timeout: 600_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('a settlement bill dropped on 数据 reaches 财务\'s 对账: the short payout reads -¥10.00', async () => {
+    await page.goto('/data');
+    await settled(page);
+    await page.locator('input[type=file]').setInputFiles([resolve('test/fixtures/ingest/finance/settlement-202603.csv')]);
+    const done = page.getByTestId('import-files').locator('[data-status=done]');
+    await done.waitFor({ timeout: 120_000 });
+    assert.match((await page.getByTestId('import-files').locator('tbody tr.ant-table-row').first().textContent()) ?? '', /settlement-202603\.csv.*settlement-report/);
+    await page.goto('/finance?from=2026-03-01&to=2026-03-31');
+    await settled(page);
+    // …564 was paid ¥1,024.50 and settled ¥1,000.00 + ¥14.50 fee; …599 is a payout of no order here
+    const short = page.getByTestId('analysis-reconcile').locator('tbody tr.ant-table-row', { hasText: '3712345678901234564' });
+    await short.waitFor();
+    assert.deepEqual((await short.locator('td').allTextContents()).slice(1), ['3712345678901234564', '¥1,024.50', '¥1,000.00', '¥14.50', '-¥10.00']);
+    await page.getByTestId('analysis-reconcile').locator('tbody tr.ant-table-row', { hasText: '3712345678901234599' }).waitFor();
+    assert.deepEqual(errors, []);
+  });
+
   it('says why an upload is refused, in words and with its code', async () => {
     await page.goto('/data');
     await settled(page);

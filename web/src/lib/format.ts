@@ -33,8 +33,10 @@ export function formatValue(v: Cell | undefined, unit: string | undefined, lang:
   if (n === null) return v === null || v === undefined ? '—' : String(v);
   if (isRatio(unit)) return `${(n * 100).toFixed(2)}%`;
   if (isMoney(unit)) {
-    if (compact) return `¥${compactNumber(n, lang)}`;
-    return typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? `¥${groupDigits(v)}` : `¥${grouped(n, 'fen')}`;
+    // the sign before the currency: -¥10.00, as a bank statement writes it
+    const sign = n < 0 ? '-' : '';
+    if (compact) return `${sign}¥${compactNumber(Math.abs(n), lang)}`;
+    return typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? `${sign}¥${groupDigits(v.replace(/^-/, ''))}` : `${sign}¥${grouped(Math.abs(n), 'fen')}`;
   }
   const plain = compact ? compactNumber(n, lang) : Number.isInteger(n) ? grouped(n, 'int') : grouped(n, 'upTo2');
   const per = DURATION[unit ?? ''];
