@@ -44,10 +44,17 @@ export function useAnalysisList() {
   return useApi('analyses', () => getJson<{ analyses: Array<{ name: string; title: { zh: string; en: string } }> }>('/api/analysis'));
 }
 
-/** Product titles of the SKUs a chart shows, so its bars say 纯棉T恤 rather than a 19-digit id. */
+/**
+ * Product titles of the SKUs a chart shows, so its bars say 纯棉T恤 rather than a 19-digit id.
+ * Two SKUs of one title (two variants, or one product in two shops) end in their ids' last
+ * digits, so no two bars read the same.
+ */
 export function useSkuTitles(ids: readonly string[]): Record<string, string> {
   const sorted = [...new Set(ids)].sort();
   const key = sorted.length > 0 ? `sku-titles:${sorted.join(',')}` : null;
   const state = useApi(key, () => getJson<{ titles: Record<string, string> }>(`/api/products/titles?ids=${encodeURIComponent(sorted.join(','))}`));
-  return state.data?.titles ?? {};
+  const titles = state.data?.titles ?? {};
+  const seen = new Map<string, number>();
+  for (const id of sorted) if (titles[id] !== undefined) seen.set(titles[id]!, (seen.get(titles[id]!) ?? 0) + 1);
+  return Object.fromEntries(Object.entries(titles).map(([id, t]) => [id, (seen.get(t) ?? 0) > 1 ? `${t} ·${id.slice(-4)}` : t]));
 }
