@@ -14,6 +14,7 @@ import { tempDir } from '../../test/helpers/store.js';
 let dir: string;
 let cleanup: () => void;
 let db: string;
+let own: string;
 const cli = (...args: string[]) => runCli(['--db', db, ...args], { env: { SHOPLENS_META_DB: join(dir, 'meta.sqlite') } });
 const sql = (q: string) => (JSON.parse(cli('sql', q, '--format', 'json').stdout) as { rows: Record<string, string>[] }).rows;
 
@@ -29,10 +30,11 @@ before(() => {
   db = join(dir, 'store.duckdb');
   const demo = cli('demo', '--orders', '3000', '--end', '2026-03-31');
   assert.equal(demo.code, 0, demo.stderr);
-  const file = join(dir, 'ExportOrderList-own.csv');
-  writeFileSync(file, OWN);
-  const imp = cli('import', file);
+  own = join(dir, 'ExportOrderList-own.csv');
+  writeFileSync(own, OWN);
+  const imp = cli('import', own);
   assert.equal(imp.code, 0, imp.stderr);
+  assert.match(imp.stderr, /the store still holds the demo seller \(6 shops\), counted in every total; remove it with: shoplens demo --remove/);
 });
 after(() => cleanup());
 
@@ -66,5 +68,9 @@ describe('shoplens demo --remove', () => {
     assert.equal(start.code, 0, start.stderr);
     assert.doesNotMatch(start.stdout, /generating the demo store/);
     assert.deepEqual(sql('SELECT shop_id FROM shops').map((x) => x.shop_id), ['我的小店']);
+    // and an import no longer mentions a demo
+    const again = cli('import', own);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stderr, /demo seller/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { checkName, importFile, findSource, type ImportResult } from '../../ingest/index.js';
+import { demoShopsIn } from '../../demo/index.js';
 import { withWarehouse, parseFormat, type GlobalOptions } from '../context.js';
 import { jsonReplacer, render } from '../output.js';
 import { Progress } from '../progress.js';
@@ -68,6 +69,12 @@ export function registerImport(program: Command): void {
           if (format === 'table') process.stdout.write(renderImport(r));
         }
         if (format === 'json') process.stdout.write(JSON.stringify({ runs: results.map(({ problems, ...r }) => ({ ...r, problems: problems.slice(0, 100) })) }, jsonReplacer, 2) + '\n');
+        // Imports beside the demo seller count with it in every total: say how to take it out.
+        const demo = await demoShopsIn(wh);
+        if (demo.length > 0) {
+          process.stderr.write(`提示:库中还有演示店铺(${demo.length} 家),会计入各项合计;删除演示数据:shoplens demo --remove\n`
+            + `note: the store still holds the demo seller (${demo.length} shops), counted in every total; remove it with: shoplens demo --remove\n`);
+        }
       }, { memoryLimit: process.env.SHOPLENS_DUCKDB_MEMORY ?? '384MB' });
     });
 }
