@@ -49,15 +49,42 @@ export function lineOption(x: string[], series: Series[], opts: { dark?: boolean
   };
 }
 
+/** Width of a label in half-width units: a CJK character takes two. */
+const units = (ch: string) => (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1);
+
+/**
+ * A long label keeps its head and its tail (简屿 纯棉菜刀…刀 ·7501): the end tells apart two
+ * SKUs of one title, which cutting the tail off would hide. The tooltip has the whole name.
+ */
+export function shortLabel(text: string, max = 21): string {
+  const chars = [...text];
+  if (chars.reduce((n, c) => n + units(c), 0) <= max) return text;
+  const take = (from: string[], budget: number) => {
+    const out: string[] = [];
+    for (const c of from) { if ((budget -= units(c)) < 0) break; out.push(c); }
+    return out;
+  };
+  const tail = take([...chars].reverse(), 6).reverse();
+  const head = take(chars, max - 1 - tail.reduce((n, c) => n + units(c), 0));
+  return `${head.join('').trimEnd()}…${tail.join('')}`;
+}
+
 export function barOption(categories: string[], series: Series[], opts: { horizontal?: boolean; big?: boolean } = {}): ChartOption {
   const fontSize = opts.big ? 18 : 12;
   // horizontal bars name every category (interval 0): hiding every other province makes the chart need its tooltip
-  const cat = { type: 'category', data: categories, axisLabel: { fontSize, width: 110, overflow: 'truncate', ...(opts.horizontal ? { interval: 0 } : {}) } };
+  const cat = {
+    type: 'category', data: categories,
+    // horizontal bars are named on the left, with room for a product's title (about 12 CJK characters)
+    axisLabel: {
+      fontSize, width: opts.horizontal ? 150 : 110, overflow: 'truncate',
+      ...(opts.big ? {} : { formatter: (v: string) => shortLabel(v, opts.horizontal ? 21 : 15) }), ...(opts.horizontal ? { interval: 0 } : {}),
+    },
+  };
   const val = valueAxis(series, fontSize);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...axisTooltip(series) },
     legend: series.length > 1 ? { top: 0 } : undefined,
-    grid: { left: opts.horizontal ? 130 : 60, right: 24, top: series.length > 1 ? 36 : 16, bottom: 32 },
+    grid: { left: opts.horizontal ? 170 : 60, right: 24, top: series.length > 1 ? 36 : 16, bottom: 32 },
     xAxis: opts.horizontal ? val : cat,
     yAxis: opts.horizontal ? { ...cat, inverse: true } : val,
     series: series.map((s) => ({ name: s.name, type: 'bar', data: numbers(s), barMaxWidth: 36 })),
