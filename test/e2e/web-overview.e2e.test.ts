@@ -201,11 +201,12 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.ok(await page.getByTestId('crumb-1').isVisible());
     await assertTilesMatchCli(page, s.dbCopy, [`platform=${platform}`]);
 
-    // One level further: the first (largest) shop bar. Horizontal bars: grid from 16 px below
-    // the top to 32 px above the bottom, one band per shop, the bar in the middle of its band.
+    // One level further: the first (largest) shop bar. Horizontal bars: grid from 170 px on the
+    // left (the names), 16 px below the top to 32 px above the bottom, one band per shop, the bar
+    // in the middle of its band.
     const shops = (JSON.parse(runCli(['--db', s.dbCopy, 'query', 'paid_amount', '--by', 'shop', '--where', `platform=${platform}`, '--from', FROM, '--to', TO, '--format', 'json']).stdout) as { rows: unknown[] }).rows.length;
     const band = (box.height - 48) / shops;
-    await chart.click({ position: { x: 140, y: 16 + band / 2 } });
+    await chart.click({ position: { x: 180, y: 16 + band / 2 } });
     await page.waitForURL(/drill=platform(%3A|:)[^&]*(%7C|\|)shop/);
     await settled(page);
     assert.ok(await page.getByTestId('crumb-2').isVisible());
