@@ -64,3 +64,25 @@ test('durations: seconds, 秒, 分 and clock times; anything else is none', () =
   ];
   for (const [text, seconds] of cases) assert.equal(parseSeconds(text), seconds, text);
 });
+
+test('purchase receipts: an order\'s rows of a SKU and warehouse add up, cost from the amount or price × units; inbound for 售罄率', async () => {
+  const s = await tempStore();
+  try {
+    await importFile(s.wh, fixture('taobao/ExportOrderList202603.csv'), { now: NOW });
+    const r = await importFile(s.wh, fixture('operations/purchase-receipts-202603.csv'), { now: NOW });
+    assert.equal(r.run.source, 'purchase-report');
+    assert.equal(r.run.encoding, 'gb18030');
+    const rows = await s.wh.query(`SELECT purchase_id, shop_id, sku_id, warehouse, qty, cost, CAST(arrived_day AS VARCHAR) AS day FROM purchases ORDER BY purchase_id`);
+    assert.deepEqual(rows.map((x) => [x.purchase_id, x.shop_id, x.sku_id, x.warehouse, x.qty, x.cost, x.day]), [
+      ['PO-0301|SKU-TEE-L|杭州仓', 'T100', 'SKU-TEE-L', '杭州仓', 120, 216000n, '2026-03-03'], // (100 + 20) × 18.00
+      ['PO-0302|SKU-COAT-M|杭州仓', 'T100', 'SKU-COAT-M', '杭州仓', 10, 520000n, '2026-03-04'],
+    ]);
+    const again = await importFile(s.wh, fixture('operations/purchase-receipts-202603.csv'), { now: NOW });
+    assert.deepEqual([again.run.rows_inserted, again.run.rows_updated, again.run.rows_unchanged], [0, 0, 2]);
+    // what 售罄率 adds to the opening stock: 130 units received in March
+    const q = await runMetricQuery(s.wh, loadCatalog(), { metrics: ['inbound_units'], from: '2026-03-01', to: '2026-03-31' });
+    assert.equal(Number(q.rows[0]!.inbound_units), 130);
+  } finally {
+    await s.cleanup();
+  }
+});

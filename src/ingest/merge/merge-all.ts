@@ -9,7 +9,7 @@ import { adSpendDaily, csSessions, inventoryDaily, liveSessions, trafficDaily } 
 import type { Warehouse } from '../../warehouse/index.js';
 import type { SourceRole } from '../sources/types.js';
 import type { StageName } from '../stage/staging-tables.js';
-import { mergeExpenses, mergeSettlements } from './finance.js';
+import { mergeExpenses, mergePurchases, mergeSettlements } from './finance.js';
 import { upsertKeyed } from './keyed.js';
 import { LINE_KEY, mergeLines, prepareLines, reallocateTouched, syncAmountsFromLines } from './lines.js';
 import { mergeCustomers, mergeProducts } from './masters.js';
@@ -74,6 +74,7 @@ export async function mergeAll(tx: Warehouse, m: MergeInput): Promise<TableCount
   if (has('settlements')) out.push(await mergeSettlements(tx, m.shops));
   if (has('expenses')) out.push(await mergeExpenses(tx, m.shops));
   if (has('live_sessions')) out.push(await upsertKeyed(tx, liveSessions, 'stg_live_sessions', 'replace', m.shops));
+  if (has('purchases')) out.push(await mergePurchases(tx, m.shops));
   if (has('cs_sessions')) out.push(await upsertKeyed(tx, csSessions, 'stg_cs_sessions', 'replace', m.shops));
   return out;
 }

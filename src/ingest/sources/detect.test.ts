@@ -22,6 +22,7 @@ const headers: Record<string, string[]> = {
   'expense-report': ['记账日期', '费用科目', '金额', '备注'],
   'live-report': ['直播间名称', '开播时间', '下播时间', '观看人次', '最高在线人数', '直播间成交金额', '成交订单数'],
   'cs-report': ['接待客服', '买家昵称', '咨询时间', '首响时长', '询单成交订单号'],
+  'purchase-report': ['采购单号', '商品编码', '货品编号', '仓库', '入库数量', '采购价', '入库时间'],
 };
 
 test('every format is detected from its own header, and only it', () => {

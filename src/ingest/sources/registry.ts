@@ -22,10 +22,11 @@ import { settlementReport } from './settlement-report/index.js';
 import { expenseReport } from './expense-report/index.js';
 import { liveReport } from './live-report/index.js';
 import { csReport } from './cs-report/index.js';
+import { purchaseReport } from './purchase-report/index.js';
 
 export const sourceFormats: readonly SourceFormat[] = [
   taobaoOrders, taobaoItems, qianniuItems, taobaoRefunds, jdOrders, pddOrders, douyinOrders, douyinAftersales,
-  wdtOrders, jstOrders, erpProducts, erpInventory, adReport, trafficReport, settlementReport, expenseReport, liveReport, csReport,
+  wdtOrders, jstOrders, erpProducts, erpInventory, adReport, trafficReport, settlementReport, expenseReport, liveReport, csReport, purchaseReport,
 ] as unknown as SourceFormat[];
 
 export function findSource(id: string): SourceFormat | undefined {

@@ -4,7 +4,7 @@
  * Fills defaults, business days (shop time zone) and the shop.
  */
 import { dayNumberInZone, dayNumberToText } from '../../core/time.js';
-import type { Emit, OrderInput, LineInput, RefundInput, CustomerInput, ProductInput, TrafficInput, AdInput, InventoryInput, SettlementInput, ExpenseInput, LiveInput, CsInput } from './emit.js';
+import type { Emit, OrderInput, LineInput, RefundInput, CustomerInput, ProductInput, TrafficInput, AdInput, InventoryInput, SettlementInput, ExpenseInput, LiveInput, CsInput, PurchaseInput } from './emit.js';
 import type { StageName } from './staging-tables.js';
 
 type Row = Record<string, unknown>;
@@ -154,6 +154,13 @@ export class Collector implements Emit {
     this.touch(day);
   }
 
+  purchase(x: PurchaseInput): void {
+    const day = this.day(x.arrived_at);
+    // a line of the table is one purchase order, SKU and warehouse
+    this.add('purchases', { ...x, purchase_id: `${x.purchase_id}|${x.sku_id}|${x.warehouse}`, arrived_day: day });
+    this.touch(day);
+  }
+
   unknownStatus(raw: string): void {
     this.pendingUnknown.push(raw);
   }
@@ -212,5 +219,5 @@ export class Collector implements Emit {
 }
 
 function emptyBatch(): Record<StageName, Row[]> {
-  return { orders: [], order_lines: [], refunds: [], customers: [], products: [], traffic_daily: [], ad_spend_daily: [], inventory_daily: [], settlements: [], expenses: [], live_sessions: [], cs_sessions: [] };
+  return { orders: [], order_lines: [], refunds: [], customers: [], products: [], traffic_daily: [], ad_spend_daily: [], inventory_daily: [], settlements: [], expenses: [], live_sessions: [], cs_sessions: [], purchases: [] };
 }

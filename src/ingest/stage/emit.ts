@@ -122,6 +122,11 @@ export interface CsInput {
   session_id: string; agent: string; customer_id: string | null; started_at: Date; first_response_s: number; converted_order_id: string | null;
 }
 
+/** A purchase line received into a warehouse (采购入库): lines of one order, SKU and warehouse add up. */
+export interface PurchaseInput {
+  purchase_id: string; sku_id: string; warehouse: string; qty: number; cost: bigint; ordered_at: Date; arrived_at: Date;
+}
+
 export interface Emit {
   order(o: OrderInput): void;
   line(l: LineInput): void;
@@ -135,6 +140,7 @@ export interface Emit {
   expense(e: ExpenseInput): void;
   live(l: LiveInput): void;
   cs(c: CsInput): void;
+  purchase(p: PurchaseInput): void;
   /** a status wording the source's vocabulary does not know (quality report) */
   unknownStatus(raw: string): void;
 }

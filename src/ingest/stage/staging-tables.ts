@@ -5,7 +5,7 @@
  */
 import { bool, int, str, type TableDef } from '../../model/index.js';
 import {
-  adSpendDaily, csSessions, customers, expenses, inventoryDaily, liveSessions, orderLines, orders, products, refunds, settlements, trafficDaily,
+  adSpendDaily, csSessions, customers, expenses, inventoryDaily, liveSessions, orderLines, orders, products, purchases, refunds, settlements, trafficDaily,
 } from '../../model/index.js';
 
 const srcRow = int('row of the source file');
@@ -33,6 +33,7 @@ export const stageTables = {
   expenses: staged(expenses, 'stg_expenses'),
   live_sessions: staged(liveSessions, 'stg_live_sessions'),
   cs_sessions: staged(csSessions, 'stg_cs_sessions'),
+  purchases: staged(purchases, 'stg_purchases'),
 } as const;
 
 export type StageName = keyof typeof stageTables;

@@ -133,7 +133,7 @@ export const dict = {
   search: { zh: '搜索', en: 'Search' },
   // data page
   uploadTitle: { zh: '拖拽导出文件到这里,或点击选择(可多选)', en: 'Drop export files here, or click to choose (several at once)' },
-  uploadHint: { zh: '支持淘宝/天猫、京东、拼多多、抖音等平台导出的 CSV / XLSX,ERP 订单与库存,推广、流量报表,结算明细、费用明细、直播场次与客服接待明细', en: 'CSV / XLSX exports from Taobao/Tmall, JD, Pinduoduo, Douyin …, ERP orders and stock, ad and traffic reports, settlement bills, expense sheets, live-stream sessions and customer-service conversations' },
+  uploadHint: { zh: '支持淘宝/天猫、京东、拼多多、抖音等平台导出的 CSV / XLSX,ERP 订单与库存,推广、流量报表,结算明细、费用明细、采购入库、直播场次与客服接待明细', en: 'CSV / XLSX exports from Taobao/Tmall, JD, Pinduoduo, Douyin …, ERP orders and stock, ad and traffic reports, settlement bills, expense sheets, purchase receipts, live-stream sessions and customer-service conversations' },
   uploadShop: { zh: '店铺(文件未写明店铺时使用)', en: 'Shop (used when a file does not name one)' },
   detectedFormat: { zh: '识别格式', en: 'Detected format' },
   importLog: { zh: '导入记录', en: 'Import log' },
