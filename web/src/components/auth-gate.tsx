@@ -25,7 +25,8 @@ export function AuthGate({ session, children }: { session?: Promise<unknown>; ch
     me.then(
       () => setState({ kind: 'in' }),
       async (e: ApiError) => {
-        if (e.status !== 401) { setState({ kind: 'error', error: e }); return; }
+        // 401: nobody signed in; AUTH_SETUP_REQUIRED: nobody exists yet (the first run)
+        if (e.status !== 401 && e.code !== 'AUTH_SETUP_REQUIRED') { setState({ kind: 'error', error: e }); return; }
         const s = await getJson<{ needsSetup: boolean }>('/api/setup').catch(() => ({ needsSetup: false }));
         setState({ kind: s.needsSetup ? 'setup' : 'login' });
       },
