@@ -23,13 +23,14 @@ export interface Campaign {
   gmvTarget: string;
 }
 interface CampaignList { campaigns: Campaign[]; kinds: { id: string; name: Bilingual }[] }
-type Form = { name: string; kind: string; shop: string } & Partial<Record<`range_${Phase}`, [Dayjs, Dayjs] | null>> & Partial<Record<`target_${Phase}`, string | null>>;
+/** The form's values: a date range and a target per phase. */
+type CampaignForm = { name: string; kind: string; shop: string } & Partial<Record<`range_${Phase}`, [Dayjs, Dayjs] | null>> & Partial<Record<`target_${Phase}`, string | null>>;
 
 const ALL = '';
 const at = (id?: string) => (id ? `/api/campaigns/${encodeURIComponent(id)}` : '/api/campaigns');
 
 /** What the API takes for the form: the phases that have dates, targets as yuan text. */
-function body(v: Form): Record<string, unknown> {
+function body(v: CampaignForm): Record<string, unknown> {
   return {
     name: v.name, kind: v.kind, shopId: v.shop === ALL ? null : v.shop,
     phases: PHASES.filter((p) => v[`range_${p}`]).map((p) => ({
@@ -38,8 +39,8 @@ function body(v: Form): Record<string, unknown> {
   };
 }
 
-function formOf(c: Campaign): Form {
-  const v: Form = { name: c.name, kind: c.kind, shop: c.shopId ?? ALL };
+function formOf(c: Campaign): CampaignForm {
+  const v: CampaignForm = { name: c.name, kind: c.kind, shop: c.shopId ?? ALL };
   for (const p of c.phases) {
     v[`range_${p.phase}`] = [dayjs(p.start), dayjs(p.end)];
     v[`target_${p.phase}`] = p.gmvTarget === '0.00' ? null : p.gmvTarget;
@@ -56,7 +57,7 @@ export function CampaignCalendar({ onChange }: { onChange: () => void }) {
   const shops = useFilterOptions().data?.shops ?? [];
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<Form>();
+  const [form] = Form.useForm<CampaignForm>();
   const kinds = state.data?.kinds ?? [];
   const shopName = (id: string | null) => (id === null ? t('allShops') : shops.find((s) => s.id === id)?.name ?? id);
   const done = (n: number) => { void message.success(t('campaignSavedOrders').replace('{n}', String(n))); setEditing(null); onChange(); };
@@ -66,7 +67,7 @@ export function CampaignCalendar({ onChange }: { onChange: () => void }) {
     form.setFieldsValue(c === 'new' ? { kind: 'other', shop: ALL } : formOf(c));
     setEditing(c);
   };
-  const save = (v: Form) => {
+  const save = (v: CampaignForm) => {
     if (!PHASES.some((p) => v[`range_${p}`])) { void message.error(t('campaignNeedsPhase')); return; }
     setBusy(true);
     const id = editing !== 'new' && editing ? editing.id : undefined;
