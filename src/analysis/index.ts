@@ -16,21 +16,23 @@ import { reconcileAnalysis, reconcileOptions } from './profit/reconcile.js';
 
 export const analyses: readonly AnalysisEntry[] = [
   entry('funnel', '转化漏斗', 'funnels', funnelOptions, funnelAnalysis),
-  entry('rfm', 'RFM 客户价值分群', 'RFM segments', rfmOptions, rfmAnalysis),
+  entry('rfm', 'RFM 客户价值分群', 'RFM segments', rfmOptions, rfmAnalysis, () => ({ buyers: ['buyers'] })),
   entry('cohort', '同期群与复购', 'cohorts and repurchase', cohortOptions, cohortAnalysis),
-  entry('abc', 'ABC 帕累托分析', 'ABC (Pareto)', abcOptions, abcAnalysis),
+  entry('abc', 'ABC 帕累托分析', 'ABC (Pareto)', abcOptions, abcAnalysis, (o) => ({
+    ...(o.measure === 'gross_profit' ? { finance: 'all' } : {}), ...(o.by === 'customer' ? { buyers: 'all' } : {}),
+  })),
   entry('basket', '关联购买', 'basket pairs', basketOptions, basketAnalysis),
-  entry('members', '会员分层', 'member layers', membersOptions, membersAnalysis),
-  entry('pnl', '损益表', 'profit and loss', pnlOptions, pnlAnalysis),
-  entry('reconcile', '对账', 'reconciliation', reconcileOptions, reconcileAnalysis),
+  entry('members', '会员分层', 'member layers', membersOptions, membersAnalysis, () => ({ buyers: ['winback'] })),
+  entry('pnl', '损益表', 'profit and loss', pnlOptions, pnlAnalysis, () => ({ finance: 'all' })),
+  entry('reconcile', '对账', 'reconciliation', reconcileOptions, reconcileAnalysis, () => ({ finance: 'all' })),
   entry('channel', '渠道投放 ROI', 'channel ROI', channelOptions, channelRoiAnalysis),
-  entry('inventory', '库存健康', 'inventory health', inventoryOptions, inventoryAnalysis),
+  entry('inventory', '库存健康', 'inventory health', inventoryOptions, inventoryAnalysis, () => ({ finance: ['stock_value', 'turnover_days'] })),
   entry('forecast', '销售预测', 'sales forecast', forecastOptions, forecastAnalysis),
   entry('campaign', '大促复盘', 'campaign review', campaignOptions, campaignAnalysis),
-  entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis),
+  entry('ltv', '客户终身价值预测', 'LTV prediction (BG/NBD + Gamma-Gamma)', ltvOptions, ltvAnalysis, () => ({ buyers: ['buyers'] })),
 ];
 
-export { findAnalysis, parseOptions, type AnalysisEntry } from './registry.js';
+export { findAnalysis, parseOptions, type AnalysisEntry, type Sensitive } from './registry.js';
 export type { AnalysisResult, ResultTable, Row, Cell, Bilingual } from './result.js';
 export type { ShopScope } from './sql.js';
 export { AnalysisErrors } from './errors.js';

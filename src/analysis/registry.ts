@@ -10,20 +10,38 @@ import { AnalysisErrors as E } from './errors.js';
 import type { AnalysisResult } from './result.js';
 import type { ShopScope } from './sql.js';
 
+/**
+ * What a run shows beyond sales figures, for the reader who may not see it (the server withholds
+ * it): cost, profit and settlement figures (`finance`, metrics:finance) and lists of buyers
+ * (`buyers`, customers:read) — either the whole result ('all') or by name: the row and summary
+ * fields for finance, the tables for buyers.
+ */
+export interface Sensitive {
+  finance?: 'all' | readonly string[];
+  buyers?: 'all' | readonly string[];
+}
+
 export interface AnalysisEntry {
   name: string;
   zh: string;
   en: string;
   options: z.ZodType<object>;
   run(wh: Warehouse, options: object, scope: ShopScope | undefined): Promise<AnalysisResult>;
+  /** of parsed options */
+  sensitive(options: object): Sensitive;
 }
 
 /** Wraps a typed analysis function as a registry entry. */
 export function entry<S extends z.ZodType<object>>(
   name: string, zh: string, en: string, options: S,
   fn: (wh: Warehouse, options: z.input<S> & { scope?: ShopScope }) => Promise<AnalysisResult>,
+  sensitive: (options: z.output<S>) => Sensitive = () => ({}),
 ): AnalysisEntry {
-  return { name, zh, en, options, run: (wh, o, scope) => fn(wh, { ...(o as object), ...(scope ? { scope } : {}) } as z.input<S> & { scope?: ShopScope }) };
+  return {
+    name, zh, en, options,
+    run: (wh, o, scope) => fn(wh, { ...(o as object), ...(scope ? { scope } : {}) } as z.input<S> & { scope?: ShopScope }),
+    sensitive: (o) => sensitive(o as z.output<S>),
+  };
 }
 
 export function findAnalysis(list: readonly AnalysisEntry[], name: string): AnalysisEntry {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { tempStore } from '../../../test/helpers/store.js';
-import { orderLines, products, refunds } from '../../model/index.js';
-import { line, product, refund } from '../testing/rows.js';
+import { orderLines, orders, products, refunds } from '../../model/index.js';
+import { line, order, product, refund } from '../testing/rows.js';
 import { abcAnalysis } from './abc.js';
 
 /*
@@ -57,6 +57,21 @@ describe('abc analysis', () => {
     const r = await abcAnalysis(store.wh, { by: 'category', thresholds: [0.5, 0.95], scope: { shopIds: ['s1'] } });
     // X 800, Y 160, Z 40: before X 0 → A, Y .8 → B, Z .96 → C
     assert.deepEqual(classOf(r), { X: 'A', Y: 'B', Z: 'C' });
+  });
+
+  it('classes buyers by paid amount within dates and shops', async () => {
+    const wh = store.wh;
+    // s1: b1 pays 600 (o1, o2 in March), b2 300, b3 100; an April order of b3 and s2's buyer fall outside
+    await wh.bulkLoad(orders, [
+      order({ id: 'c1', customer: 'b1', day: '2026-03-02', fen: 40000n }), order({ id: 'c2', customer: 'b1', day: '2026-03-30', fen: 20000n }),
+      order({ id: 'c3', customer: 'b2', day: '2026-03-05', fen: 30000n }), order({ id: 'c4', customer: 'b3', day: '2026-03-09', fen: 10000n }),
+      order({ id: 'c5', customer: 'b3', day: '2026-04-01', fen: 90000n }), order({ shop: 's2', id: 'c9', customer: 'x9', day: '2026-03-09', fen: 99900n }),
+    ]);
+    const r = await abcAnalysis(wh, { by: 'customer', from: '2026-03-01', to: '2026-03-31', scope: { shopIds: ['s1'] } });
+    assert.deepEqual(r.tables.ranking!.rows.map((x) => [x.entity, x.paid_amount]), [['b1', '600.00'], ['b2', '300.00'], ['b3', '100.00']]);
+    // before: b1 0, b2 .6 (< .7: A), b3 .9 (not < .9: C)
+    assert.deepEqual(classOf(r), { b1: 'A', b2: 'A', b3: 'C' });
+    await wh.exec('DELETE FROM orders');
   });
 
   it('reads every shop when the scope is all', async () => {

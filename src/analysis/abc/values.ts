@@ -19,7 +19,8 @@ export type Measure = 'paid_amount' | 'gross_profit' | 'units';
 export function entityValuesSql(p: Params, by: By, measure: Measure, scope: ShopScope | undefined, from?: string, to?: string): string {
   const k = KEY[by];
   const cost = 'coalesce(pr.unit_cost, 0)';
-  const sales = `SELECT l.shop_id, ${k.entity} AS entity, ${by === 'customer' ? 'NULL' : k.label} AS label,
+  // a function: its parameters are numbered only when its SQL is used
+  const sales = () => `SELECT l.shop_id, ${k.entity} AS entity, ${by === 'customer' ? 'NULL' : k.label} AS label,
       ${measure === 'units' ? 'l.qty' : `l.paid_amount ${measure === 'gross_profit' ? `- ${cost} * l.qty` : ''}`} AS value, l.qty AS units,
       CASE WHEN pr.unit_cost IS NULL THEN 1 ELSE 0 END AS missing_cost
     FROM order_lines l LEFT JOIN products pr ON pr.shop_id = l.shop_id AND pr.sku_id = l.sku_id
@@ -31,8 +32,8 @@ export function entityValuesSql(p: Params, by: By, measure: Measure, scope: Shop
     ? `SELECT shop_id, customer_id AS entity, NULL AS label, paid_amount AS value, item_count AS units, 0 AS missing_cost FROM orders
         WHERE paid_day IS NOT NULL AND customer_id IS NOT NULL AND ${p.scope(scope)} AND ${p.days('paid_day', from, to)}`
     : measure === 'gross_profit'
-      ? `${sales} UNION ALL ${refundsSql(p, by, scope, from, to)}`
-      : sales;
+      ? `${sales()} UNION ALL ${refundsSql(p, by, scope, from, to)}`
+      : sales();
   return `SELECT shop_id, entity, max(label) AS label, sum(value) AS value, sum(units) AS units, sum(missing_cost) AS missing_cost
     FROM (${source}) s GROUP BY shop_id, entity`;
 }

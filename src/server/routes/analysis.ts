@@ -11,6 +11,7 @@ import { fieldsOf } from '../../analysis/fields.js';
 import type { Scope } from '../../auth/principal.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
+import { assertMaySeeAnalysis, withholdFromResult } from '../analysis-visibility.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam } from './schemas.js';
 import { serverCatalog } from './metrics.js';
@@ -117,8 +118,10 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: ServerDeps): 
     const a = findAnalysis(analyses, (request.params as { name: string }).name);
     const body = request.body as z.infer<typeof runBody>;
     const options = parseOptions(a, withDates(a.options, body.options ?? {}, body.from, body.to));
+    const sensitive = a.sensitive(options);
+    assertMaySeeAnalysis(principal, sensitive);
     const scope = await narrowScope(deps.wh, principal.scope, body.filters);
-    const result = await a.run(deps.wh, options, scope);
+    const result = withholdFromResult(principal, sensitive, await a.run(deps.wh, options, scope));
     return { ...result, fields: fieldsOf(result, serverCatalog()) };
   });
 
