@@ -4,22 +4,26 @@ import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { Suspense } from 'react';
+import { useSession } from './api/session';
 import { AppLayout } from './components/app-layout';
+import { NotAllowed } from './components/not-allowed';
 import { Loading } from './components/states';
 import { AuthGate } from './components/auth-gate';
 import { DefaultDates } from './components/default-dates';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { useLocation } from './lib/router';
-import { COCKPIT, PAGES } from './pages/registry';
+import { COCKPIT, COCKPIT_NEEDS, mayOpen, PAGES } from './pages/registry';
 
 function Routes() {
   const { path } = useLocation();
-  if (path === '/cockpit') {
+  const { permissions } = useSession();
+  if (path === '/cockpit' && mayOpen({ needs: COCKPIT_NEEDS }, permissions)) {
     return <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}><Suspense fallback={<Loading />}><COCKPIT /></Suspense></ConfigProvider>;
   }
   const page = PAGES.find((p) => p.path === path) ?? PAGES[0]!;
   const Page = page.component;
-  return <AppLayout><Suspense fallback={<Loading />}><Page /></Suspense></AppLayout>;
+  const open = path !== '/cockpit' && mayOpen(page, permissions);
+  return <AppLayout>{open ? <Suspense fallback={<Loading />}><Page /></Suspense> : <NotAllowed />}</AppLayout>;
 }
 
 function Localised({ session }: { session?: Promise<unknown> }) {

@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { fail } from '../../core/errors.js';
 import { AuthErrors } from '../../auth/errors.js';
+import { permissionNames } from '../../auth/permissions.js';
 import { burnVerification, verifyPassword } from '../../auth/passwords.js';
 import { sha256 } from '../../auth/secrets.js';
 import { needs, publicAccess } from '../access.js';
 import { audit } from '../audit.js';
 import { clearSessionCookies, SESSION_COOKIE } from '../auth/cookies.js';
+import { roleDef } from '../auth/principal-loader.js';
 import { startSession } from '../auth/sessions.js';
 import { changeAccount, userView } from '../services/accounts.js';
 import { principalOf, type ServerDeps } from '../types.js';
@@ -15,7 +17,11 @@ import { password, userName, userView as userViewSchema } from './schemas.js';
 
 const me = z.object({
   user: userViewSchema,
+  /** the role's name, for the header (a custom role is named by its id when it is gone) */
+  roleName: z.object({ zh: z.string(), en: z.string() }),
   permissions: z.array(z.string()),
+  /** the names of those permissions, for the token form */
+  permissionNames: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
   scope: z.object({ shopIds: z.union([z.literal('all'), z.array(z.string())]) }),
   via: z.enum(['session', 'token']),
   csrfToken: z.string().nullable(),
@@ -80,7 +86,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   }, async (request) => {
     const p = principalOf(request);
     const user = (await deps.meta.users.byId(p.userId))!;
-    return { user: userView(user), permissions: [...p.permissions].sort(), scope: { shopIds: p.scope.shopIds }, via: p.via, csrfToken: request.sessionCsrf };
+    const role = await roleDef(deps.meta, user.role);
+    return { user: userView(user), roleName: role?.name ?? { zh: user.role, en: user.role }, permissions: [...p.permissions].sort(),
+      permissionNames: Object.fromEntries([...p.permissions].map((id) => [id, permissionNames[id]])), scope: { shopIds: p.scope.shopIds }, via: p.via, csrfToken: request.sessionCsrf };
   });
 
   app.post('/api/auth/password', {

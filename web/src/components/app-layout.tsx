@@ -1,23 +1,41 @@
-import { Button, Layout, Menu, Space } from 'antd';
-import { DesktopOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Space } from 'antd';
+import { DesktopOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { postJson } from '../api/client';
+import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { navigate, useLocation } from '../lib/router';
-import { PAGES } from '../pages/registry';
+import { COCKPIT_NEEDS, mayOpen, PAGES, type PageDef } from '../pages/registry';
 import { GlobalFilters } from './global-filters';
 
-/** Side menu, the global filter bar and the language switch around every page but the cockpit. */
+/** Side menu (the pages the role may open), the global filter bar, the language switch and the user's menu around every page but the cockpit. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, pick } = useI18n();
   const { path } = useLocation();
-  const item = (p: (typeof PAGES)[number]) => ({ key: p.path, label: t(p.label), 'data-testid': `nav-${p.path.slice(1) || 'overview'}` });
+  const session = useSession();
+  const open = PAGES.filter((p) => mayOpen(p, session.permissions));
+  const item = (p: PageDef) => ({ key: p.path, label: t(p.label), 'data-testid': `nav-${p.path.slice(1) || 'overview'}` });
+  const group = (g: PageDef['group'], key: string, label: string) => {
+    const children = open.filter((p) => p.group === g).map(item);
+    return children.length ? [{ type: 'group' as const, key, label, children }] : [];
+  };
   const items = [
-    ...PAGES.filter((p) => p.path === '/').map(item),
-    { type: 'group' as const, key: 'g-analyse', label: t('groupAnalyse'), children: PAGES.filter((p) => p.group === 'analyse').map(item) },
-    { type: 'group' as const, key: 'g-build', label: t('groupBuild'), children: PAGES.filter((p) => p.group === 'build').map(item) },
-    ...PAGES.filter((p) => p.path === '/data').map(item),
+    ...open.filter((p) => p.path === '/').map(item),
+    ...group('analyse', 'g-analyse', t('groupAnalyse')),
+    ...group('build', 'g-build', t('groupBuild')),
+    ...open.filter((p) => p.path === '/data').map(item),
+    ...open.filter((p) => p.group === 'admin').map(item),
   ];
+  const signOut = () => { void postJson('/api/auth/logout', {}).finally(() => window.location.assign('/')); };
+  const userMenu = {
+    items: [
+      { key: 'who', disabled: true, label: `${session.user.name} · ${pick(session.roleName)}` },
+      { type: 'divider' as const },
+      { key: '/account', label: t('navAccount'), 'data-testid': 'nav-account' },
+      { key: 'logout', label: t('logout'), 'data-testid': 'logout' },
+    ],
+    onClick: ({ key }: { key: string }) => (key === 'logout' ? signOut() : navigate(key)),
+  };
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={188} theme="light" breakpoint="lg" collapsedWidth={0}>
@@ -28,9 +46,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Layout.Header className="sl-header">
           <GlobalFilters />
           <Space>
-            <Button icon={<DesktopOutlined />} onClick={() => navigate('/cockpit')} data-testid="nav-cockpit">{t('navCockpit')}</Button>
+            {mayOpen({ needs: COCKPIT_NEEDS }, session.permissions) && (
+              <Button icon={<DesktopOutlined />} onClick={() => navigate('/cockpit')} data-testid="nav-cockpit">{t('navCockpit')}</Button>
+            )}
             <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">{t('switchLang')}</Button>
-            <Button type="text" onClick={() => { void postJson('/api/auth/logout', {}).finally(() => window.location.assign('/')); }}>{t('logout')}</Button>
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">{session.user.displayName}</Button>
+            </Dropdown>
           </Space>
         </Layout.Header>
         <Layout.Content className="sl-content">{children}</Layout.Content>

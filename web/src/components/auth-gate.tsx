@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, getJson } from '../api/client';
 import { fetchSession } from '../api/queries';
+import { SessionProvider, type Session } from '../api/session';
 import { clearApiCache } from '../api/use-api';
 import { ErrorState, Loading } from './states';
 
@@ -8,9 +9,7 @@ import { ErrorState, Loading } from './states';
 // does not fetch and compile it.
 const LoginForm = lazy(() => import('./login-form').then((m) => ({ default: m.LoginForm })));
 
-type AuthState = { kind: 'checking' } | { kind: 'in' } | { kind: 'login' } | { kind: 'setup' } | { kind: 'error'; error: ApiError };
-
-/** Asks the server who the user is (401 when nobody is signed in). */
+type AuthState = { kind: 'checking' } | { kind: 'in'; session: Session } | { kind: 'login' } | { kind: 'setup' } | { kind: 'error'; error: ApiError };
 
 /**
  * Shows the first-run setup or the login form until the server says who the user is. `session`
@@ -23,7 +22,7 @@ export function AuthGate({ session, children }: { session?: Promise<unknown>; ch
     const me = first.current ?? fetchSession();
     first.current = undefined;
     me.then(
-      () => setState({ kind: 'in' }),
+      (session) => setState({ kind: 'in', session: session as Session }),
       async (e: ApiError) => {
         // 401: nobody signed in; AUTH_SETUP_REQUIRED: nobody exists yet (the first run)
         if (e.status !== 401 && e.code !== 'AUTH_SETUP_REQUIRED') { setState({ kind: 'error', error: e }); return; }
@@ -40,8 +39,8 @@ export function AuthGate({ session, children }: { session?: Promise<unknown>; ch
   }, []);
   switch (state.kind) {
     case 'checking': return <Loading />;
-    case 'in': return <>{children}</>;
+    case 'in': return <SessionProvider value={state.session}>{children}</SessionProvider>;
     case 'error': return <ErrorState error={state.error} onRetry={check} />;
-    default: return <Suspense fallback={<Loading />}><LoginForm setup={state.kind === 'setup'} onDone={() => { clearApiCache(); setState({ kind: 'in' }); }} /></Suspense>;
+    default: return <Suspense fallback={<Loading />}><LoginForm setup={state.kind === 'setup'} onDone={() => { clearApiCache(); check(); }} /></Suspense>;
   }
 }

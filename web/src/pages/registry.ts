@@ -6,7 +6,14 @@ import { prefetchOverview } from './overview-queries';
 export interface PageDef {
   path: string;
   label: DictKey;
-  group: 'analyse' | 'build' | 'top';
+  /** 'admin': under 设置 at the foot of the menu; 'hidden': reached from the header only */
+  group: 'analyse' | 'build' | 'top' | 'admin' | 'hidden';
+  /**
+   * The permissions the page's data asks for (the server's own rule for its routes): the menu
+   * leaves out a page the role cannot open, and the page says so instead of failing with 403s.
+   * A list of lists: any one of them is enough.
+   */
+  needs: readonly (readonly string[])[];
   component: LazyPage;
   /**
    * Sends the page's API requests for the filters in a query string, before the page renders
@@ -33,25 +40,36 @@ const page = (load: () => Promise<PageModule>): LazyPage => {
   return Object.assign(lazy(factory as () => Promise<{ default: ComponentType }>), { load: once });
 };
 
+const analysis = [['page:analysis']] as const;
+
 export const PAGES: PageDef[] = [
-  { path: '/', label: 'navOverview', group: 'top', component: page(() => import('./overview')), prefetch: prefetchOverview },
-  { path: '/sales', label: 'navSales', group: 'analyse', component: page(() => import('./sales')) },
-  { path: '/funnel', label: 'navFunnel', group: 'analyse', component: page(() => import('./funnel')) },
-  { path: '/products', label: 'navProducts', group: 'analyse', component: page(() => import('./products')) },
-  { path: '/members', label: 'navMembers', group: 'analyse', component: page(() => import('./members')) },
-  { path: '/inventory', label: 'navInventory', group: 'analyse', component: page(() => import('./inventory')) },
-  { path: '/ads', label: 'navAds', group: 'analyse', component: page(() => import('./ads')) },
-  { path: '/campaigns', label: 'navCampaigns', group: 'analyse', component: page(() => import('./campaigns')) },
-  { path: '/finance', label: 'navFinance', group: 'analyse', component: page(() => import('./finance')) },
-  { path: '/cs', label: 'navCs', group: 'analyse', component: page(() => import('./cs')) },
-  { path: '/live', label: 'navLive', group: 'analyse', component: page(() => import('./live')) },
-  { path: '/alerts', label: 'navAlerts', group: 'analyse', component: page(() => import('./alerts')) },
-  { path: '/actions', label: 'navActions', group: 'analyse', component: page(() => import('./actions')) },
-  { path: '/reports', label: 'navReports', group: 'build', component: page(() => import('./report-builder')) },
-  { path: '/dashboards', label: 'navDashboards', group: 'build', component: page(() => import('./dashboards')) },
-  { path: '/dictionary', label: 'navDictionary', group: 'build', component: page(() => import('./dictionary')) },
-  { path: '/data', label: 'navData', group: 'top', component: page(() => import('./data')) },
+  { path: '/', label: 'navOverview', group: 'top', needs: [['page:overview']], component: page(() => import('./overview')), prefetch: prefetchOverview },
+  { path: '/sales', label: 'navSales', group: 'analyse', needs: analysis, component: page(() => import('./sales')) },
+  { path: '/funnel', label: 'navFunnel', group: 'analyse', needs: analysis, component: page(() => import('./funnel')) },
+  { path: '/products', label: 'navProducts', group: 'analyse', needs: analysis, component: page(() => import('./products')) },
+  { path: '/members', label: 'navMembers', group: 'analyse', needs: analysis, component: page(() => import('./members')) },
+  { path: '/inventory', label: 'navInventory', group: 'analyse', needs: analysis, component: page(() => import('./inventory')) },
+  { path: '/ads', label: 'navAds', group: 'analyse', needs: analysis, component: page(() => import('./ads')) },
+  { path: '/campaigns', label: 'navCampaigns', group: 'analyse', needs: analysis, component: page(() => import('./campaigns')) },
+  { path: '/finance', label: 'navFinance', group: 'analyse', needs: [['page:analysis', 'metrics:finance']], component: page(() => import('./finance')) },
+  { path: '/cs', label: 'navCs', group: 'analyse', needs: analysis, component: page(() => import('./cs')) },
+  { path: '/live', label: 'navLive', group: 'analyse', needs: analysis, component: page(() => import('./live')) },
+  { path: '/alerts', label: 'navAlerts', group: 'analyse', needs: [['page:alerts']], component: page(() => import('./alerts')) },
+  { path: '/actions', label: 'navActions', group: 'analyse', needs: [['page:actions']], component: page(() => import('./actions')) },
+  { path: '/reports', label: 'navReports', group: 'build', needs: [['page:reports']], component: page(() => import('./report-builder')) },
+  { path: '/dashboards', label: 'navDashboards', group: 'build', needs: [['page:reports']], component: page(() => import('./dashboards')) },
+  { path: '/dictionary', label: 'navDictionary', group: 'build', needs: [['metrics:read']], component: page(() => import('./dictionary')) },
+  { path: '/data', label: 'navData', group: 'top', needs: [['page:data']], component: page(() => import('./data')) },
+  { path: '/settings', label: 'navSettings', group: 'admin', needs: [['users:manage'], ['audit:read']], component: page(() => import('./settings')) },
+  { path: '/account', label: 'navAccount', group: 'hidden', needs: [[]], component: page(() => import('./account')) },
 ];
+
+/** Whether a reader holding `permissions` may open the page. */
+export const mayOpen = (def: Pick<PageDef, 'needs'>, permissions: readonly string[]) =>
+  def.needs.some((all) => all.every((p) => permissions.includes(p)));
+
+/** The cockpit reads the overview's figures. */
+export const COCKPIT_NEEDS: PageDef['needs'] = [['page:overview']];
 
 export const COCKPIT = page(() => import('./cockpit'));
 
