@@ -46,7 +46,9 @@ describe('shoplens analyze', () => {
     assert.equal(r.code, 0, r.stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const buyers = wb.getWorksheet('buyers')!;
+    // sheets named by the tables' titles
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['概要', 'RFM 客户分群', '评分分界点', '买家名单']);
+    const buyers = wb.getWorksheet('买家名单')!;
     const header = (buyers.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
     // two buyers in s1, the biggest first: A (300.00 over 2 orders), then B (50.00)

@@ -15,9 +15,15 @@ function cellValue(v: Cell, field: Field | undefined): Cell {
   return v;
 }
 
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetName(wb: ExcelJS.Workbook, title: string, key: string): string {
+  const clean = (x: string) => x.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+  const name = clean(title);
+  return name && !wb.getWorksheet(name) ? name : clean(key);
+}
+
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[], fields: Record<string, Field>): void {
-  // Excel sheet names: at most 31 characters, none of []:*?/\
-  const ws = wb.addWorksheet(name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31));
+  const ws = wb.addWorksheet(name);
   const keys = rows[0] ? Object.keys(rows[0]) : [];
   ws.columns = keys.map((k) => {
     const f = fields[k];
@@ -28,16 +34,17 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[], fiel
   for (const r of rows) ws.addRow(Object.fromEntries(keys.map((k) => [k, cellValue(r[k] ?? null, fields[k])])));
 }
 
-export async function resultToXlsx(result: AnalysisResult, fields: Partial<Record<FieldPlace, Record<string, Field>>> = {}): Promise<Buffer> {
+/** Sheets are named by the tables' titles in `lang` (概要 first); headers are bilingual. */
+export async function resultToXlsx(result: AnalysisResult, fields: Partial<Record<FieldPlace, Record<string, Field>>> = {}, lang: 'zh' | 'en' = 'zh'): Promise<Buffer> {
   const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS }; // lazy: slow to load
   const wb = new Excel.Workbook();
   wb.creator = 'ShopLens';
   const head = fields.summary ?? {};
   const item = { zh: '项目', en: 'Item', kind: 'text' } as const;
-  addSheet(wb, 'summary', [
+  addSheet(wb, lang === 'zh' ? '概要' : 'Summary', [
     ...Object.entries(result.summary).map(([k, v]) => ({ item: head[k] ? `${head[k].zh} / ${head[k].en}` : k, value: v })),
     ...result.notes.map((n) => ({ item: '注 / note', value: `${n.zh} / ${n.en}` })),
   ], { item, value: { zh: '值', en: 'Value', kind: 'text' } });
-  for (const [name, t] of Object.entries(result.tables)) addSheet(wb, name, t.rows, fields[`tables.${name}`] ?? {});
+  for (const [key, t] of Object.entries(result.tables)) addSheet(wb, sheetName(wb, t.title[lang], key), t.rows, fields[`tables.${key}`] ?? {});
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

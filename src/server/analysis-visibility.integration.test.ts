@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { inventoryDaily } from '../model/index.js';
 import { recordDataChange } from '../warehouse/index.js';
 import { testServer, type TestServer } from './testing/harness.js';
@@ -70,5 +71,40 @@ describe('analyses: finance figures and buyer lists by role', () => {
     assert.equal(abc.statusCode, 403);
     assert.match(abc.json().error.message.en, /customers:read/);
     assert.equal((await run('ops', 'abc', { by: 'customer' })).statusCode, 200);
+  });
+
+  test('the XLSX export holds what the reader sees, a sheet per table, and is audited', async () => {
+    const exportAs = async (who: string) => (await t.session(who)).inject({
+      method: 'POST', url: '/api/analysis/inventory/export', query: { lang: 'zh' }, payload: { from: '2024-01-01', to: '2024-01-31', options: { asOf: '2024-01-10' } },
+    });
+    const sheet = async (body: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(body as unknown as ArrayBuffer);
+      return wb;
+    };
+    const ops = await exportAs('ops');
+    assert.equal(ops.statusCode, 200, ops.body);
+    assert.match(String(ops.headers['content-disposition']), /filename\*=UTF-8''%E5%BA%93%E5%AD%98%E5%81%A5%E5%BA%B7\.xlsx/); // 库存健康.xlsx
+    const wbOps = await sheet(ops.rawPayload);
+    assert.deepEqual(wbOps.worksheets.map((w) => w.name), ['概要', 'SKU 库存健康', '预计断货(按日期)', '滞销品(有库存,30 天无销售)', '补货建议']);
+    const headers = (wb: ExcelJS.Workbook) => (wb.getWorksheet('SKU 库存健康')!.getRow(1).values as unknown[]).slice(1) as string[];
+    assert.ok(headers(wbOps).includes('在库 / On hand'), headers(wbOps).join('|'));
+    assert.ok(!headers(wbOps).some((h) => h.startsWith('库存金额')), headers(wbOps).join('|'));
+    // the note says what was left out
+    assert.ok(wbOps.getWorksheet('概要')!.getSheetValues().flat().some((v) => typeof v === 'string' && v.includes('metrics:finance')));
+
+    const fin = await sheet((await exportAs('finance')).rawPayload);
+    const col = headers(fin).indexOf('库存金额(成本) / Stock value at cost') + 1;
+    assert.ok(col > 0, headers(fin).join('|'));
+    assert.equal(fin.getWorksheet('SKU 库存健康')!.getRow(2).getCell(col).value, 400); // 10 × ¥40.00, a number
+
+    // tm-1-sku sold 2 units on the 10th: 10 / (2 / 14 a day) = 70 days → out on 03-20, within the
+    // 90-day horizon; not a slow mover; (15 + 7) × 2 / 14 ≈ 3.1 units needed < 10 available: no reorder
+    // the agency may run analyses but not export
+    assert.equal((await exportAs('agency')).statusCode, 403);
+    const [entry] = await t.meta.audit.list({ action: 'export', limit: 1 });
+    assert.equal(entry?.actorName, 'finance');
+    assert.equal(entry?.target, 'analysis:inventory');
+    assert.deepEqual(entry?.detail, { kind: 'analysis', analysis: 'inventory', rows: { skus: 1, stockouts: 1, slow_movers: 0, reorder: 0 } });
   });
 });

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { runCli } from '../helpers/cli.js';
 import { ADMIN, launchChromium, pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
@@ -109,6 +110,24 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.match(await cell('滞销'), /^[是否]$/);
     assert.match(await cell('库存金额(成本)'), /^¥[\d,]+\.\d{2}$/);
     assert.match(await cell('售罄率'), /^\d+\.\d{2}%$/);
+  });
+
+  it('exports the inventory panel to XLSX as the page shows it, a sheet per table', async () => {
+    const panel = page.getByTestId('analysis-inventory');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-inventory').click()]);
+    assert.equal(download.suggestedFilename(), '库存健康.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['概要', 'SKU 库存健康', '预计断货(按日期)', '滞销品(有库存,30 天无销售)', '补货建议']);
+    const skus = wb.getWorksheet('SKU 库存健康')!;
+    const header = (skus.getRow(1).values as unknown[]).slice(1) as string[];
+    assert.ok(header.includes('预计断货日 / Expected stock-out') && header.includes('库存金额(成本) / Stock value at cost'), header.join(' | '));
+    // every SKU of the analysis, not the page of ten the table shows; the first is the table's first
+    const api = await s.api<{ tables: { skus: { rows: { sku_id: string }[] } } }>('POST', '/api/analysis/inventory', { from: FROM, to: TO, filters: {}, options: {} });
+    assert.equal(skus.rowCount - 1, api.tables.skus.rows.length);
+    const heads = (await panel.locator('thead').first().locator('th').allTextContents()).map((h) => h.trim());
+    const firstSku = ((await panel.locator('tbody').first().locator('tr.ant-table-row').first().locator('td').nth(heads.indexOf('SKU')).textContent()) ?? '').trim();
+    assert.equal(skus.getRow(2).getCell(header.indexOf('SKU / SKU') + 1).value, firstSku);
   });
 
   it('draws a ratio in percent: 支付转化率 by source', async () => {

@@ -11,9 +11,25 @@ import { pageErrors, settled, startWebServer, type WebServer } from './web-harne
 
 const AGENCY = { name: 'agency-jd', password: 'agency-password-1', next: 'agency-password-2' };
 
+/**
+ * Chooses `option` in the antd Select `testId`. Under load a click can land while the list still
+ * slides open and miss; the choice is confirmed by the select showing it, else tried again.
+ */
 async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor();
+    await item.click();
+    try {
+      await select.filter({ hasText: option }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 async function signIn(browser: Browser, url: string, name: string, password: string): Promise<Page> {

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineErrors, fail } from '../../core/errors.js';
-import { analyses, findAnalysis, parseOptions, type ShopScope } from '../../analysis/index.js';
+import { analyses, findAnalysis, parseOptions, resultToXlsx, type ShopScope } from '../../analysis/index.js';
 import { fieldsOf } from '../../analysis/fields.js';
 import type { Scope } from '../../auth/principal.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { needs } from '../access.js';
+import { audit } from '../audit.js';
 import { assertMaySeeAnalysis, withholdFromResult } from '../analysis-visibility.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam } from './schemas.js';
@@ -107,13 +108,8 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: ServerDeps): 
     return { name: a.name, title: { zh: a.zh, en: a.en }, options: z.toJSONSchema(a.options, { unrepresentable: 'any' }) };
   });
 
-  app.post('/api/analysis/:name', {
-    config: { access: needs('analysis:run', { shops: 'filtered', example: (shop) => ({ params: { name: 'rfm' }, body: { filters: { shop: [shop] } } }) }) },
-    schema: {
-      summary: '运行分析(受店铺范围限制)/ run an analysis within my shops', tags: ['analysis'],
-      params: z.strictObject({ name: z.string().max(60) }), body: runBody, response: { 200: analysisResult },
-    },
-  }, async (request) => {
+  /** Runs an analysis for the reader: within their shops, without what they may not see. */
+  const runFor = async (request: Parameters<typeof principalOf>[0] & { params: unknown; body: unknown }) => {
     const principal = principalOf(request);
     const a = findAnalysis(analyses, (request.params as { name: string }).name);
     const body = request.body as z.infer<typeof runBody>;
@@ -123,6 +119,32 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: ServerDeps): 
     const scope = await narrowScope(deps.wh, principal.scope, body.filters);
     const result = withholdFromResult(principal, sensitive, await a.run(deps.wh, options, scope));
     return { ...result, fields: fieldsOf(result, serverCatalog()) };
+  };
+
+  app.post('/api/analysis/:name', {
+    config: { access: needs('analysis:run', { shops: 'filtered', example: (shop) => ({ params: { name: 'rfm' }, body: { filters: { shop: [shop] } } }) }) },
+    schema: {
+      summary: '运行分析(受店铺范围限制)/ run an analysis within my shops', tags: ['analysis'],
+      params: z.strictObject({ name: z.string().max(60) }), body: runBody, response: { 200: analysisResult },
+    },
+  }, async (request) => runFor(request));
+
+  app.post('/api/analysis/:name/export', {
+    config: { access: needs(['analysis:run', 'export'], { shops: 'filtered', example: (shop) => ({ params: { name: 'rfm' }, query: { lang: 'zh' }, body: { filters: { shop: [shop] } } }) }) },
+    schema: {
+      summary: '导出分析结果为 XLSX(每个表一页)/ export an analysis as XLSX, a sheet per table', tags: ['analysis'],
+      params: z.strictObject({ name: z.string().max(60) }), querystring: z.strictObject({ lang: z.enum(['zh', 'en']).optional() }), body: runBody,
+    },
+  }, async (request, reply) => {
+    const { lang = 'zh' } = request.query as { lang?: 'zh' | 'en' };
+    const { fields, ...result } = await runFor(request);
+    await audit(deps, request, {
+      action: 'export', target: `analysis:${result.analysis}`,
+      detail: { kind: 'analysis', analysis: result.analysis, rows: Object.fromEntries(Object.entries(result.tables).map(([k, t]) => [k, t.rows.length])) },
+    });
+    const file = `${result.title[lang]}.xlsx`.replace(/[^\p{L}\p{N}._ -]+/gu, '_');
+    reply.header('content-disposition', `attachment; filename="analysis.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await resultToXlsx(result, fields, lang));
   });
 
   registerDocumentRoutes(app, deps, 'saved_report', '/api/reports', 'reports', reportBody, reportView);

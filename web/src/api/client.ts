@@ -71,10 +71,12 @@ export async function downloadPost(path: string, body: unknown, fallbackName: st
   const res = await apiFetch(path, { method: 'POST', body: JSON.stringify(body) });
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
-  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  // filename* (UTF-8, the Chinese name) wins over the ASCII filename beside it (RFC 6266)
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = m?.[1] ? decodeURIComponent(m[1]) : fallbackName;
+  a.download = utf8 ? decodeURIComponent(utf8) : plain ?? fallbackName;
   document.body.appendChild(a);
   a.click();
   a.remove();

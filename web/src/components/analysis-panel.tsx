@@ -1,11 +1,15 @@
-import { Alert, Card, Col, Row, Space, Statistic, Table } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { downloadPost } from '../api/client';
+import { holds, useSession } from '../api/session';
 import { useAnalysis, useAnalysisList, useFilterOptions } from '../api/queries';
 import type { AnalysisField, AnalysisResult } from '../api/types';
 import { apiFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
 import { formatValue } from '../lib/format';
 import { Chart, type ChartOption } from './chart';
-import { Async } from './states';
+import { Async, useFailureText } from './states';
 
 type Value = string | number | boolean | null;
 type Row = Record<string, Value>;
@@ -25,7 +29,8 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
   const { filters } = useFilters();
   const list = useAnalysisList();
   const known = list.data?.analyses.some((a) => a.name === name) ?? false;
-  const state = useAnalysis(known ? name : null, { from: filters.from, to: filters.to, filters: apiFilters(filters), options });
+  const body = { from: filters.from, to: filters.to, filters: apiFilters(filters), options };
+  const state = useAnalysis(known ? name : null, body);
   // An analysis not in this server's registry is simply not offered (an older server).
   if (list.data && !known) console.warn(`analysis "${name}" is not offered by this server`);
   if (!known) return null;
@@ -36,7 +41,7 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
           const opt = chart?.(r, show.lang) ?? null;
           const head = r.fields?.summary ?? {};
           return (
-            <Card size="small" title={pick(r.title)}>
+            <Card size="small" title={pick(r.title)} extra={<ExportButton name={name} body={body} title={pick(r.title)} />}>
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Row gutter={[12, 12]}>
                   {shownKeys(Object.keys(r.summary), r.summary, show.lang).slice(0, 8).map((k) => (
@@ -55,6 +60,22 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
       </Async>
     </div>
   );
+}
+
+/** 导出 Excel: the analysis as the reader sees it, a sheet per table (export permission). */
+function ExportButton({ name, body, title }: { name: string; body: object; title: string }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const failure = useFailureText();
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+  if (!holds(session, ['export'])) return null;
+  const download = () => {
+    setBusy(true);
+    downloadPost(`/api/analysis/${encodeURIComponent(name)}/export?lang=${lang}`, body, `${title}.xlsx`)
+      .catch((e: Error) => void message.error(failure(e))).finally(() => setBusy(false));
+  };
+  return <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={download} data-testid={`export-${name}`}>{t('exportXlsx')}</Button>;
 }
 
 export function ResultTable({ title, rows, fields = {} }: { title?: string; rows: Row[]; fields?: Fields }) {
