@@ -59,6 +59,8 @@ describe('shoplens analyze', () => {
     assert.equal(buyers.getRow(2).getCell(col('金额 / Monetary')).numFmt, '#,##0.00');
     assert.equal(buyers.getRow(2).getCell(col('购买次数 / Frequency')).value, 2);
     assert.equal(buyers.getRow(3).getCell(col('买家 / Buyer')).value, 'B');
+    // a segment by its name, not its code
+    assert.match(String(buyers.getRow(2).getCell(col('分群 / Segment')).value), /^[\u4e00-\u9fff]+客户$/);
   });
 
   it('prints a table with bilingual titles, and CSV of one table', () => {

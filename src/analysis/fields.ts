@@ -7,6 +7,7 @@
 import type { Unit } from '../metrics/catalog/schema.js';
 import type { Catalog } from '../metrics/catalog/load.js';
 import type { AnalysisResult, Bilingual } from './result.js';
+import { rfmSegments } from './rfm/segments.js';
 
 /** Units of the metric catalog, plus: a day (YYYY-MM-DD), a yes/no flag, plain text or an id. */
 export type FieldKind = Unit | 'day' | 'flag' | 'text';
@@ -112,6 +113,8 @@ const own: Record<string, Record<string, Field>> = {
   'cohort.intervals': { days: f('首购到再购间隔(天)', 'Days from first to second purchase') },
   'reconcile.unsettled': { days: f('付款后', 'Since paid', 'days') },
   ltv: { cohort: f('首购期', 'Cohort', 'day') },
+  // the buyer list carries the segment's code alone (the segments table has its names beside it)
+  'rfm.buyers': { segment: coded('分群', 'Segment', Object.fromEntries(rfmSegments.map((x) => [x.code, [x.zh, x.en]]))) },
 };
 
 /** Where a result's figures are: its headline figures, or one of its tables. */

@@ -10,8 +10,10 @@ import type { AnalysisResult, Cell, Row } from './result.js';
 
 const FORMATS: Partial<Record<Field['kind'], string>> = { money: '#,##0.00', ratio: '0.00%' };
 
-function cellValue(v: Cell, field: Field | undefined): Cell {
+/** Money and ratios as numbers; a code (segment, class …) by its name in the workbook's language. */
+function cellValue(v: Cell, field: Field | undefined, lang: 'zh' | 'en'): Cell {
   if (typeof v === 'string' && (field?.kind === 'money' || field?.kind === 'ratio') && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (typeof v === 'string' && field?.values?.[v]) return field.values[v][lang];
   return v;
 }
 
@@ -22,7 +24,7 @@ function sheetName(wb: ExcelJS.Workbook, title: string, key: string): string {
   return name && !wb.getWorksheet(name) ? name : clean(key);
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[], fields: Record<string, Field>): void {
+function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[], fields: Record<string, Field>, lang: 'zh' | 'en'): void {
   const ws = wb.addWorksheet(name);
   const keys = rows[0] ? Object.keys(rows[0]) : [];
   ws.columns = keys.map((k) => {
@@ -31,7 +33,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: readonly Row[], fiel
     const numFmt = f ? FORMATS[f.kind] : undefined;
     return { header, key: k, width: Math.max(10, Math.min(40, header.length + 4)), ...(numFmt ? { style: { numFmt } } : {}) };
   });
-  for (const r of rows) ws.addRow(Object.fromEntries(keys.map((k) => [k, cellValue(r[k] ?? null, fields[k])])));
+  for (const r of rows) ws.addRow(Object.fromEntries(keys.map((k) => [k, cellValue(r[k] ?? null, fields[k], lang)])));
 }
 
 /** Sheets are named by the tables' titles in `lang` (概要 first); headers are bilingual. */
@@ -44,7 +46,7 @@ export async function resultToXlsx(result: AnalysisResult, fields: Partial<Recor
   addSheet(wb, lang === 'zh' ? '概要' : 'Summary', [
     ...Object.entries(result.summary).map(([k, v]) => ({ item: head[k] ? `${head[k].zh} / ${head[k].en}` : k, value: v })),
     ...result.notes.map((n) => ({ item: '注 / note', value: `${n.zh} / ${n.en}` })),
-  ], { item, value: { zh: '值', en: 'Value', kind: 'text' } });
-  for (const [key, t] of Object.entries(result.tables)) addSheet(wb, sheetName(wb, t.title[lang], key), t.rows, fields[`tables.${key}`] ?? {});
+  ], { item, value: { zh: '值', en: 'Value', kind: 'text' } }, lang);
+  for (const [key, t] of Object.entries(result.tables)) addSheet(wb, sheetName(wb, t.title[lang], key), t.rows, fields[`tables.${key}`] ?? {}, lang);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

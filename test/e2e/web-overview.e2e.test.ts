@@ -130,6 +130,29 @@ describe('web app on the demo store', { timeout: 1_200_000 }, () => {
     assert.equal(skus.getRow(2).getCell(header.indexOf('SKU / SKU') + 1).value, firstSku);
   });
 
+  it('lists the buyers of an RFM segment on 会员 and exports the whole segment', async () => {
+    await page.goto(`/members?${RANGE}`);
+    await settled(page);
+    const rfm = await s.api<{ tables: { segments: { rows: { segment: string; segment_zh: string; buyers: number }[] } } }>(
+      'POST', '/api/analysis/rfm', { from: FROM, to: TO, filters: {}, options: {} });
+    const biggest = [...rfm.tables.segments.rows].sort((a, b) => b.buyers - a.buyers)[0]!;
+    await page.getByTestId('segment-pick').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: biggest.segment_zh }).click();
+    const list = page.getByTestId('rfm-buyers');
+    await list.locator('tbody tr.ant-table-row').first().waitFor();
+    const heads = (await list.locator('thead').first().locator('th').allTextContents()).map((h) => h.trim());
+    assert.equal(((await list.locator('tbody tr.ant-table-row').first().locator('td').nth(heads.indexOf('分群')).textContent()) ?? '').trim(), biggest.segment_zh);
+    const [download] = await Promise.all([page.waitForEvent('download'), list.getByTestId('export-rfm').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    // every buyer the segment counts (the page shows the first 1,000), each named in the segment
+    const sheet = wb.getWorksheet('买家名单')!;
+    assert.ok(biggest.buyers > 0);
+    assert.equal(sheet.rowCount - 1, biggest.buyers);
+    const col = ((sheet.getRow(1).values as unknown[]).slice(1) as string[]).indexOf('分群 / Segment') + 1;
+    assert.equal(sheet.getRow(sheet.rowCount).getCell(col).value, biggest.segment_zh);
+  });
+
   it('draws a ratio in percent: 支付转化率 by source', async () => {
     await page.goto(`/funnel?${RANGE}`);
     await settled(page);

@@ -117,6 +117,11 @@ describe('the team in the browser: members, roles, audit log, my account', { tim
       await agency.getByTestId('not-allowed').waitFor();
       assert.match((await agency.getByTestId('not-allowed').textContent()) ?? '', /你的角色\(外部代运营\)不能打开这个页面/);
     }
+    // 会员 without the buyer list (no customers:read)
+    await agency.goto('/members');
+    await settled(agency);
+    await agency.getByTestId('analysis-rfm').waitFor();
+    assert.equal(await agency.getByTestId('segment-buyers').count(), 0);
     const me = await (await agency.request.get('/api/auth/me')).json() as { scope: { shopIds: string[] } };
     assert.deepEqual(me.scope.shopIds, ['jd_pop']);
 

@@ -16,9 +16,15 @@ type Row = Record<string, Value>;
 type Fields = Record<string, AnalysisField>;
 
 /** Shows any analysis result: headline figures, its tables, an optional chart and its notes. */
-export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
+export function AnalysisPanel({ name, title, options = {}, exportOptions, summary = true, chart, testId, tables }: {
   name: string;
+  /** the card's title and the export's file name, when not the analysis' own */
+  title?: string;
   options?: Record<string, unknown>;
+  /** options of the XLSX export when they differ from the page's (a longer list) */
+  exportOptions?: Record<string, unknown>;
+  /** show the headline figures (off where another panel shows them) */
+  summary?: boolean;
   /** show only these tables of the result (default: all) */
   tables?: readonly string[];
   chart?: (r: AnalysisResult, lang: 'zh' | 'en') => ChartOption | null;
@@ -41,13 +47,13 @@ export function AnalysisPanel({ name, options = {}, chart, testId, tables }: {
           const opt = chart?.(r, show.lang) ?? null;
           const head = r.fields?.summary ?? {};
           return (
-            <Card size="small" title={pick(r.title)} extra={<ExportButton name={name} body={body} title={pick(r.title)} />}>
+            <Card size="small" title={title ?? pick(r.title)} extra={<ExportButton name={name} body={{ ...body, options: exportOptions ?? options }} title={title ?? pick(r.title)} />}>
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <Row gutter={[12, 12]}>
+                {summary && <Row gutter={[12, 12]}>
                   {shownKeys(Object.keys(r.summary), r.summary, show.lang).slice(0, 8).map((k) => (
                     <Col key={k} xs={12} md={6}><Statistic title={show.title(head, k)} value={show.value(head, k, r.summary[k] ?? null)} styles={{ content: { fontSize: 18 } }} /></Col>
                   ))}
-                </Row>
+                </Row>}
                 {opt && <Chart option={opt} height={300} />}
                 {Object.entries(r.tables).filter(([key]) => !tables || tables.includes(key)).map(([key, tbl]) => (
                   <ResultTable key={key} title={pick(tbl.title)} rows={tbl.rows} fields={r.fields?.[`tables.${key}`]} />

@@ -396,6 +396,9 @@ export const dict = {
   tokenShownTitle: { zh: '新令牌', en: 'New token' },
   tokenShownOnce: { zh: '令牌只显示这一次,请现在复制保存。', en: 'The token is shown only this once: copy it now.' },
   days: { zh: '天', en: 'days' },
+  segmentBuyers: { zh: '人群名单', en: 'Buyers of a segment' },
+  segmentPick: { zh: '选择 RFM 分群', en: 'Pick an RFM segment' },
+  segmentBuyersHint: { zh: '按金额从高到低;页面显示前 1,000 位,导出最多 {n} 位', en: 'By amount, highest first; the page shows the first 1,000, the export up to {n}' },
 } satisfies Record<string, Entry>;
 
 export type DictKey = keyof typeof dict;

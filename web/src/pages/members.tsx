@@ -1,5 +1,6 @@
 import { AnalysisPanel } from '../components/analysis-panel';
 import { MetricBoard } from '../components/metric-board';
+import { SegmentBuyers } from './members-buyers';
 
 export function Page() {
   return (
@@ -10,6 +11,7 @@ export function Page() {
       breakdowns={[{ dimension: 'member_tier', metrics: ['paying_buyers'], chart: 'pie' }]}
     >
       <AnalysisPanel name="rfm" />
+      <SegmentBuyers />
       <AnalysisPanel name="members" />
       <AnalysisPanel name="cohort" />
       <AnalysisPanel name="ltv" />
