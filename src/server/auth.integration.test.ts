@@ -203,6 +203,37 @@ for (const engine of metaTestEngines()) describe(`sessions, cookies, CSRF, lock-
     assert.equal(code(await c.inject({ url: '/api/shops/jd-1' })), 'AUTH_SHOP_FORBIDDEN');
   });
 
+  test('a member leaving hands their dashboards, reports, alert rules and schedules to another', async () => {
+    const owner = await t.login('owner');
+    const leaver = await t.meta.users.create({ name: 'leaver', passwordHash: 'x', role: 'ops', shops: 'all' });
+    const heir = (await t.meta.users.byName('ops'))!;
+    const made = await (await t.session('leaver')).inject({ method: 'POST', url: '/api/dashboards', payload: { name: '周会看板', reports: [] } });
+    assert.equal(made.statusCode, 200, made.body);
+    const dashboard = (made.json() as { id: string }).id;
+    for (const kind of ['saved_report', 'alert_rule', 'report_schedule'] as const) await t.meta.documents.put(kind, `left-${kind}`, leaver.id, { by: 'leaver' });
+    const owned = await owner.inject({ url: `/api/users/${leaver.id}/owned` });
+    assert.deepEqual(owned.json(), { owned: { dashboard: 1, saved_report: 1, alert_rule: 1, report_schedule: 1 } });
+    // the heir must be another member who can still sign in: nothing changes otherwise
+    assert.equal(code(await owner.inject({ method: 'DELETE', url: `/api/users/${leaver.id}`, query: { transferTo: 'u_nobody' } })), 'SERVER_BAD_HEIR');
+    assert.equal(code(await owner.inject({ method: 'DELETE', url: `/api/users/${leaver.id}`, query: { transferTo: leaver.id } })), 'SERVER_BAD_HEIR');
+    assert.ok(await t.meta.users.byId(leaver.id));
+    const before = await t.meta.documents.countByOwner(heir.id);
+
+    const gone = await owner.inject({ method: 'DELETE', url: `/api/users/${leaver.id}`, query: { transferTo: heir.id } });
+    assert.equal(gone.statusCode, 200, gone.body);
+    assert.equal(await t.meta.users.byId(leaver.id), undefined);
+    assert.deepEqual(await t.meta.documents.countByOwner(leaver.id), {});
+    const after = await t.meta.documents.countByOwner(heir.id);
+    for (const kind of ['dashboard', 'saved_report', 'alert_rule', 'report_schedule'] as const) assert.equal((after[kind] ?? 0) - (before[kind] ?? 0), 1, kind);
+    // the heir lists and changes the dashboard as their own
+    const heirClient = await t.session('ops');
+    const list = (await heirClient.inject({ url: '/api/dashboards' })).json() as { dashboards: { id: string; name: string }[] };
+    assert.ok(list.dashboards.some((d) => d.id === dashboard && d.name === '周会看板'));
+    assert.equal((await heirClient.inject({ method: 'PUT', url: `/api/dashboards/${dashboard}`, payload: { name: '周会看板(新)', reports: [] } })).statusCode, 200);
+    const [entry] = await t.meta.audit.list({ action: 'user.delete', limit: 1 });
+    assert.deepEqual(entry?.detail, { name: 'leaver', role: 'ops', handedTo: heir.id, handed: { dashboard: 1, saved_report: 1, alert_rule: 1, report_schedule: 1 } });
+  });
+
   test('the audit log is readable by admins and has no route that changes it', async () => {
     const owner = await t.login('owner');
     const res = await owner.inject({ url: '/api/audit', query: { limit: '3' } });

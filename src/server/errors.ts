@@ -56,6 +56,11 @@ export const ServerErrors = defineErrors({
     zh: (p: { id: string }) => `找不到用户 ${p.id}`,
     en: (p: { id: string }) => `no user ${p.id}`,
   },
+  SERVER_BAD_HEIR: {
+    http: 409, userCaused: true,
+    zh: (p: { id: string }) => `不能把工作转给 ${p.id}:须是另一位未停用的成员`,
+    en: (p: { id: string }) => `cannot hand the work to ${p.id}: it must be another member who is not disabled`,
+  },
   SERVER_LAST_OWNER: {
     http: 409, userCaused: true,
     zh: () => '不能删除、停用或降级最后一位老板/管理员',

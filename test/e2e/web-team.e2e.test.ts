@@ -153,6 +153,26 @@ describe('the team in the browser: members, roles, audit log, my account', { tim
     await agency.context().close();
   });
 
+  it('deleting a member hands their dashboard to another', async () => {
+    await s.api('POST', '/api/users', { name: 'leaver', password: 'leaver-password-1', role: 'ops', shops: 'all' });
+    // the member saves a dashboard through the API, signed in as themselves
+    const login = await fetch(`${s.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'leaver', password: 'leaver-password-1' }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json() as { csrfToken: string };
+    const saved = await fetch(`${s.url}/api/dashboards`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ name: '周会看板', reports: [] }) });
+    assert.equal(saved.status, 200, await saved.clone().text());
+
+    await owner.goto('/settings');
+    await owner.getByTestId('user-delete-leaver').click();
+    await owner.getByTestId('user-owned').waitFor();
+    assert.match((await owner.getByTestId('user-owned').textContent()) ?? '', /看板 1/);
+    await pick(owner, 'user-heir', '(boss)');
+    await owner.getByTestId('user-delete-confirm').click();
+    await owner.getByTestId('user-leaver').waitFor({ state: 'detached' });
+    const mine = await s.api<{ dashboards: { name: string }[] }>('GET', '/api/dashboards');
+    assert.ok(mine.dashboards.some((d) => d.name === '周会看板'), JSON.stringify(mine));
+  });
+
   it('my account: an API token works from a script until it is revoked', async () => {
     await owner.goto('/account');
     await owner.getByTestId('token-name').fill('nightly-export');

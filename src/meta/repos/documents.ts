@@ -23,6 +23,10 @@ export interface DocumentRepo {
   get<T>(kind: DocumentKind, id: string): Promise<DocumentRecord<T> | undefined>;
   list<T>(kind: DocumentKind, options?: { ownerId?: string }): Promise<DocumentRecord<T>[]>;
   delete(kind: DocumentKind, id: string): Promise<boolean>;
+  /** how many documents of each kind the user owns */
+  countByOwner(ownerId: string): Promise<Partial<Record<DocumentKind, number>>>;
+  /** hands the user's documents of `kinds` to another user; the count moved, by kind */
+  transferOwner(fromId: string, toId: string, kinds: readonly DocumentKind[]): Promise<Partial<Record<DocumentKind, number>>>;
 }
 
 const fromRow = <T>(r: MetaRow): DocumentRecord<T> => ({
@@ -62,6 +66,18 @@ export function documentRepo(db: SqlDb): DocumentRepo {
     },
     async delete(kind, id) {
       return (await db.run('DELETE FROM documents WHERE kind = ? AND id = ?', [kind, id])) > 0;
+    },
+    async countByOwner(ownerId) {
+      const rows = await db.all('SELECT kind, count(*) AS n FROM documents WHERE owner_id = ? GROUP BY kind ORDER BY kind', [ownerId]);
+      return Object.fromEntries(rows.map((r) => [String(r.kind), toNumber(r.n)]));
+    },
+    async transferOwner(fromId, toId, kinds) {
+      const moved: Partial<Record<DocumentKind, number>> = {};
+      for (const kind of kinds) {
+        const n = await db.run('UPDATE documents SET owner_id = ?, updated_at = ? WHERE kind = ? AND owner_id = ?', [toId, Date.now(), kind, fromId]);
+        if (n > 0) moved[kind] = n;
+      }
+      return moved;
     },
   };
 }

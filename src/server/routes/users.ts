@@ -8,7 +8,8 @@ import { builtinRoles, isBuiltinRole } from '../../auth/roles.js';
 import { MetaErrors } from '../../meta/index.js';
 import { needs } from '../access.js';
 import { audit } from '../audit.js';
-import { assertCanGrant, changeAccount, createAccount, deleteAccount, userView } from '../services/accounts.js';
+import { assertCanGrant, changeAccount, createAccount, deleteAccount, ownedBy, ownedKinds, userView } from '../services/accounts.js';
+import { ServerErrors } from '../errors.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam, password, platformList, roleId, shopList, userName, userView as userViewSchema } from './schemas.js';
 
@@ -68,12 +69,30 @@ export function registerUserRoutes(app: FastifyInstance, deps: ServerDeps): void
     return { user: userView(await changeAccount(deps.meta, id, change, actor(request))) };
   });
 
+  app.get('/api/users/:id/owned', {
+    config: { access: admin },
+    schema: {
+      summary: '成员名下的看板、报表、告警规则与定时报表 / the dashboards, reports, alert rules and schedules a member owns', tags: ['users'], params: idParam,
+      response: { 200: z.object({ owned: z.record(z.enum(ownedKinds), z.number()) }) },
+    },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    if (!(await deps.meta.users.byId(id))) fail(ServerErrors.SERVER_NOT_FOUND_USER, { id });
+    return { owned: await ownedBy(deps.meta, id) };
+  });
+
   app.delete('/api/users/:id', {
     config: { access: admin },
-    schema: { summary: '删除用户 / delete a user', tags: ['users'], params: idParam, response: { 200: z.object({ ok: z.literal(true) }) } },
+    schema: {
+      summary: '删除用户(可把其看板、报表、告警规则与定时报表转给另一位成员)/ delete a user (optionally handing their work to another member)', tags: ['users'],
+      params: idParam, querystring: z.strictObject({ transferTo: z.string().min(1).max(100).optional() }), response: { 200: z.object({ ok: z.literal(true) }) },
+    },
   }, async (request) => {
-    await guardTarget((request.params as { id: string }).id, request);
-    await deleteAccount(deps.meta, (request.params as { id: string }).id, actor(request));
+    const { id } = request.params as { id: string };
+    const { transferTo } = request.query as { transferTo?: string };
+    await guardTarget(id, request);
+    if (transferTo) await guardTarget(transferTo, request);
+    await deleteAccount(deps.meta, id, actor(request), transferTo);
     return { ok: true as const };
   });
 

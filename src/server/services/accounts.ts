@@ -8,7 +8,7 @@ import { AuthErrors } from '../../auth/errors.js';
 import { hashPassword } from '../../auth/passwords.js';
 import type { Permission } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
-import type { AuditEntry, MetaStore, UserPatch, UserRecord } from '../../meta/index.js';
+import type { AuditEntry, DocumentKind, MetaStore, UserPatch, UserRecord } from '../../meta/index.js';
 import { ServerErrors } from '../errors.js';
 import { roleDef } from '../auth/principal-loader.js';
 
@@ -117,10 +117,30 @@ export async function changeAccount(meta: MetaStore, id: string, change: Account
   return updated;
 }
 
-export async function deleteAccount(meta: MetaStore, id: string, actor: Actor): Promise<void> {
+/**
+ * What a member leaves behind: their dashboards, saved reports, alert rules and scheduled
+ * reports. A deleted member's schedules stop sending (nobody's rights bound them) and their
+ * dashboards nobody can change, unless they go to another member first.
+ */
+export const ownedKinds = ['dashboard', 'saved_report', 'alert_rule', 'report_schedule'] as const satisfies readonly DocumentKind[];
+
+export async function ownedBy(meta: MetaStore, id: string): Promise<Record<(typeof ownedKinds)[number], number>> {
+  const counts = await meta.documents.countByOwner(id);
+  return Object.fromEntries(ownedKinds.map((k) => [k, counts[k] ?? 0])) as Record<(typeof ownedKinds)[number], number>;
+}
+
+/** Deletes the account; with `heir`, their work (ownedKinds) goes to that member in the same transaction. */
+export async function deleteAccount(meta: MetaStore, id: string, actor: Actor, heir?: string): Promise<void> {
   const user = await meta.users.byId(id);
   if (!user) fail(ServerErrors.SERVER_NOT_FOUND_USER, { id });
   if (user.role === 'owner' && (await otherOwners(meta, id)) === 0) fail(ServerErrors.SERVER_LAST_OWNER, {});
-  await meta.users.delete(id);
-  await meta.audit.append({ ...actor, action: 'user.delete', target: id, detail: { name: user.name, role: user.role } });
+  if (heir !== undefined) {
+    const to = await meta.users.byId(heir);
+    if (!to || to.id === id || to.disabled) fail(ServerErrors.SERVER_BAD_HEIR, { id: heir });
+  }
+  await meta.transaction(async (tx) => {
+    const handed = heir === undefined ? {} : await tx.documents.transferOwner(id, heir, ownedKinds);
+    await tx.users.delete(id);
+    await tx.audit.append({ ...actor, action: 'user.delete', target: id, detail: { name: user.name, role: user.role, ...(heir ? { handedTo: heir, handed } : {}) } });
+  });
 }

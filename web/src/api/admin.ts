@@ -23,7 +23,10 @@ export const listRoles = () => getJson<{ roles: RoleView[]; permissions: Permiss
 export const listShops = () => getJson<{ shops: ShopView[] }>('/api/shops');
 export const createUser = (body: Record<string, unknown>) => postJson<{ user: UserView }>('/api/users', body);
 export const changeUser = (id: string, body: Record<string, unknown>) => postJson<{ user: UserView }>(`/api/users/${encodeURIComponent(id)}`, body, 'PATCH');
-export const deleteUser = (id: string) => postJson<{ ok: true }>(`/api/users/${encodeURIComponent(id)}`, undefined, 'DELETE');
+export const deleteUser = (id: string, transferTo?: string) =>
+  postJson<{ ok: true }>(`/api/users/${encodeURIComponent(id)}${transferTo ? `?transferTo=${encodeURIComponent(transferTo)}` : ''}`, undefined, 'DELETE');
+export type OwnedKind = 'dashboard' | 'saved_report' | 'alert_rule' | 'report_schedule';
+export const ownedBy = (id: string) => getJson<{ owned: Record<OwnedKind, number> }>(`/api/users/${encodeURIComponent(id)}/owned`);
 export const saveRole = (id: string, body: Record<string, unknown>) => postJson<{ role: RoleView }>(`/api/roles/${encodeURIComponent(id)}`, body, 'PUT');
 export const deleteRole = (id: string) => postJson<{ ok: true }>(`/api/roles/${encodeURIComponent(id)}`, undefined, 'DELETE');
 

@@ -1,7 +1,8 @@
 /** 成员: who may sign in, with which role and which shops — added, changed, stopped and removed here (users:manage). */
-import { App, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { changeUser, createUser, deleteUser, listRoles, listShops, listUsers, type RoleView, type ShopView, type UserView } from '../api/admin';
+import { changeUser, createUser, listRoles, listShops, listUsers, type RoleView, type ShopView, type UserView } from '../api/admin';
+import { DeleteUser } from './settings-user-delete';
 import { useSession } from '../api/session';
 import { useApi } from '../api/use-api';
 import { Async, useFailureText } from '../components/states';
@@ -34,6 +35,7 @@ export function SettingsUsers() {
   const roles = useApi('admin:roles', listRoles, { cache: false });
   const shops = useApi('admin:shops', listShops);
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<UserView | null>(null);
   const [form] = Form.useForm<UserForm>();
   const reach = Form.useWatch('reach', form);
   const roleList = roles.data?.roles ?? [];
@@ -72,7 +74,6 @@ export function SettingsUsers() {
       void message.error(failure(e));
     }
   };
-  const remove = (u: UserView) => deleteUser(u.id).then(() => { users.reload(); void message.success(t('userDeleted')); }, (e: Error) => void message.error(failure(e)));
 
   const roleOption = (r: RoleView) => ({ value: r.id, label: `${pick(r.name)}${r.requiresShopList ? `(${t('roleNeedsShops')})` : ''}` });
   return (
@@ -98,11 +99,7 @@ export function SettingsUsers() {
                 title: '', width: 160, render: (_, u) => (
                   <Space>
                     <Button size="small" onClick={() => open(u)} data-testid={`user-edit-${u.name}`}>{t('edit')}</Button>
-                    {u.id !== me.user.id && (
-                      <Popconfirm title={t('userDeleteConfirm')} onConfirm={() => remove(u)} okText={t('remove')} cancelText={t('cancel')}>
-                        <Button size="small" danger data-testid={`user-delete-${u.name}`}>{t('remove')}</Button>
-                      </Popconfirm>
-                    )}
+                    {u.id !== me.user.id && <Button size="small" danger onClick={() => setDeleting(u)} data-testid={`user-delete-${u.name}`}>{t('remove')}</Button>}
                   </Space>
                 ),
               },
@@ -145,6 +142,7 @@ export function SettingsUsers() {
           )}
         </Form>
       </Modal>
+      <DeleteUser user={deleting} users={users.data?.users ?? []} onClose={(deleted) => { setDeleting(null); if (deleted) users.reload(); }} />
     </Space>
   );
 }
