@@ -305,7 +305,7 @@ export const dict = {
   userRole: { zh: '角色', en: 'Role' },
   userShops: { zh: '可见店铺', en: 'Shops' },
   someShops: { zh: '指定店铺或平台', en: 'Named shops or platforms' },
-  userShopList: { zh: '店铺', en: 'Shops' },
+  userShopList: { zh: '店铺', en: 'Which shops' },
   userShopListHint: { zh: '选择店铺', en: 'Pick shops' },
   userPlatforms: { zh: '平台', en: 'Platforms' },
   userPlatformsHint: { zh: '该平台的全部店铺,包括以后导入的新店铺', en: 'Every shop of the platform, including shops imported later' },

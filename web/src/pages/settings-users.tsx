@@ -27,7 +27,7 @@ function Reach({ user, shops }: { user: UserView; shops: ShopView[] }) {
 }
 
 export function SettingsUsers() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const failure = useFailureText();
   const me = useSession();
@@ -75,7 +75,7 @@ export function SettingsUsers() {
     }
   };
 
-  const roleOption = (r: RoleView) => ({ value: r.id, label: `${pick(r.name)}${r.requiresShopList ? `(${t('roleNeedsShops')})` : ''}` });
+  const roleOption = (r: RoleView) => ({ value: r.id, label: `${pick(r.name)}${r.requiresShopList ? (lang === 'zh' ? `(${t('roleNeedsShops')})` : ` (${t('roleNeedsShops').toLowerCase()})`) : ''}` });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
