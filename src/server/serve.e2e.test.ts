@@ -49,6 +49,27 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
     const widen = runCli(['--db', db, 'user', 'set', 'agent', '--shops', 'tm-1,jd-1', '--disable']);
     assert.equal(widen.code, 0, widen.stderr);
     assert.match(widen.stdout, /agent: agency, tm-1,jd-1, disabled/);
+    // a member leaving: their dashboard goes to the boss
+    assert.equal(runCli(['--db', db, 'user', 'add', 'leaver', '--role', 'ops', '--password-stdin'], { input: PASSWORD }).code, 0);
+    const leaving = await openMetaStore(resolve(dir, 'shoplens-meta.sqlite'));
+    try {
+      await leaving.documents.put('dashboard', 'weekly', (await leaving.users.byName('leaver'))!.id, { name: '周会看板', reports: [] });
+    } finally {
+      await leaving.close();
+    }
+    const noHeir = runCli(['--db', db, 'user', 'remove', 'leaver', '--transfer-to', 'nobody']);
+    assert.equal(noHeir.code, 3);
+    assert.match(noHeir.stderr, /no user nobody/);
+    const removed = runCli(['--db', db, 'user', 'remove', 'leaver', '--transfer-to', 'boss']);
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.match(removed.stdout, /removed leaver; 已转给 \/ handed to boss: dashboard 1/);
+    const kept = await openMetaStore(resolve(dir, 'shoplens-meta.sqlite'));
+    try {
+      assert.equal((await kept.documents.get('dashboard', 'weekly'))?.ownerId, (await kept.users.byName('boss'))!.id);
+      assert.equal(await kept.users.byName('leaver'), undefined);
+    } finally {
+      await kept.close();
+    }
     const noStdin = runCli(['--db', db, 'user', 'add', 'x1', '--role', 'ops']);
     assert.equal(noStdin.code, 3);
     assert.match(noStdin.stderr, /--password-stdin/);

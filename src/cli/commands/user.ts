@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { fail } from '../../core/errors.js';
 import { builtinRoleIds } from '../../auth/roles.js';
 import { openMetaStore, resolveMetaLocation, type MetaStore } from '../../meta/index.js';
-import { changeAccount, createAccount, userView } from '../../server/services/accounts.js';
+import { changeAccount, createAccount, deleteAccount, ownedBy, userView } from '../../server/services/accounts.js';
 import { resolveDbPath } from '../../warehouse/index.js';
 import type { GlobalOptions } from '../context.js';
 import { CliErrors } from '../errors.js';
@@ -106,6 +106,23 @@ export function registerUser(program: Command): void {
         if (!u) fail(CliErrors.CLI_USAGE, { detail: `no user ${name} / 没有用户 ${name}` });
         await changeAccount(meta, u.id, { password }, cliActor());
         process.stdout.write(`已重置 / password reset: ${name}\n`);
+      });
+    });
+
+  user
+    .command('remove')
+    .argument('<name>', '登录名 / login name')
+    .description('删除用户;--transfer-to 把其看板、报表、告警规则与定时报表转给另一位成员 / delete a user; --transfer-to hands their dashboards, reports, alert rules and schedules to another member')
+    .option('--transfer-to <name>', '接收其工作的成员 / the member who takes their work')
+    .action(async (name: string, opts: { transferTo?: string }, cmd: Command) => {
+      await withMeta(cmd.optsWithGlobals<GlobalOptions>(), async (meta) => {
+        const byName = async (n: string) => (await meta.users.byName(n)) ?? fail(CliErrors.CLI_USAGE, { detail: `no user ${n} / 没有用户 ${n}` });
+        const u = await byName(name);
+        const heir = opts.transferTo === undefined ? undefined : await byName(opts.transferTo);
+        const owned = await ownedBy(meta, u.id);
+        await deleteAccount(meta, u.id, cliActor(), heir?.id);
+        const left = Object.entries(owned).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+        process.stdout.write(`已删除 / removed ${name}${left ? (heir ? `; 已转给 / handed to ${heir.name}: ${left}` : `; 未转交,定时报表将停止发送 / not handed on, their schedules stop: ${left}`) : ''}\n`);
       });
     });
 }
