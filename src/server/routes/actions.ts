@@ -10,15 +10,27 @@ import { moveAction } from '../../actions/workflow.js';
 import { fail } from '../../core/errors.js';
 import { DEFAULT_TIMEZONE, dayInZone } from '../../core/time.js';
 import { loadCatalog } from '../../metrics/index.js';
+import { AuthErrors } from '../../auth/errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { AlertErrors } from '../../alerts/errors.js';
+import { alertStore } from '../../alerts/store.js';
 import { needs } from '../access.js';
+import { visibleId } from '../metric-visibility.js';
+import { visibleAlert } from './alerts.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam } from './schemas.js';
 
 const anyJson = z.record(z.string(), z.unknown());
 const today = () => dayInZone(new Date(), DEFAULT_TIMEZONE);
 
+/** An action reports its target metric before and after: only to one who may read it. */
+function assertMayReadTarget(p: Principal, metric: string | undefined): void {
+  if (metric !== undefined && !visibleId(p, loadCatalog(), metric)) fail(AuthErrors.AUTH_FORBIDDEN, { permission: 'metrics:finance' });
+}
+
 export function registerActionRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const store = actionStore(deps.meta);
+  const alerts = alertStore(deps.meta);
 
   app.get('/api/actions', {
     config: { access: needs('page:actions', { shops: 'filtered', example: () => ({}) }) },
@@ -35,11 +47,19 @@ export function registerActionRoutes(app: FastifyInstance, deps: ServerDeps): vo
     const p = principalOf(request);
     const body = request.body as Record<string, unknown>;
     const type = body.type === 'problem' ? 'problem' : 'action';
-    const scoped = p.scope.shopIds === 'all' ? {} : { shopIds: [...p.scope.shopIds] };
+    let scoped: { shopIds?: string[] } = p.scope.shopIds === 'all' ? {} : { shopIds: [...p.scope.shopIds] };
+    const origin = body.origin as { kind?: unknown; alertId?: unknown } | undefined;
+    if (origin?.kind === 'alert' && typeof origin.alertId === 'string') {
+      // started from an alert: one the reader may see, and about the alert's shops
+      const ev = await alerts.getEvent(origin.alertId);
+      if (!visibleAlert(ev, p.scope)) fail(AlertErrors.ALERT_NOT_FOUND, { id: origin.alertId });
+      if (!ev.shopIds.includes('*')) scoped = { shopIds: [...ev.shopIds] };
+    }
     const parsed = actionDocSchema.safeParse({ ...scoped, ...body, type, id: newActionId(type === 'problem' ? 'P' : 'A'), createdBy: p.userId, createdAt: new Date().toISOString() });
     if (!parsed.success) fail(ActionErrors.ACTION_INVALID, { id: 'new', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     // a shop-scoped user cannot file an action about shops outside their scope
     if (!visibleTo(p.scope, parsed.data.shopIds)) fail(ActionErrors.ACTION_INVALID, { id: 'new', detail: 'shopIds outside your scope / 超出可见店铺范围' });
+    assertMayReadTarget(p, parsed.data.target?.metric);
     return { item: await store.put(parsed.data) };
   });
 
@@ -66,11 +86,18 @@ export function registerActionRoutes(app: FastifyInstance, deps: ServerDeps): vo
     const p = principalOf(request);
     const a = await store.getAction(id);
     if (!visibleTo(p.scope, a.shopIds)) return reply.callNotFound();
+    assertMayReadTarget(p, a.target.metric);
     return beforeAfter(deps.wh, loadCatalog(), a, today(), p.scope);
   });
 
   app.get('/api/actions/review', {
     config: { access: needs('page:actions', { shops: 'filtered', example: () => ({}) }) },
     schema: { summary: '周复盘 / the weekly review', tags: ['actions'], response: { 200: anyJson } },
-  }, async (request) => weeklyReview(deps.wh, loadCatalog(), store, today(), principalOf(request).scope));
+  }, async (request) => {
+    const p = principalOf(request);
+    const catalog = loadCatalog();
+    const review = await weeklyReview(deps.wh, catalog, store, today(), p.scope);
+    // before/after figures of metrics the reader may not see stay out (the actions stay listed)
+    return { ...review, results: review.results.filter((r) => visibleId(p, catalog, r.metric)) };
+  });
 }

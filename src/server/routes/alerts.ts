@@ -5,6 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { backtest } from '../../alerts/backtest.js';
+import { alertHistory, historySpan } from '../../alerts/history.js';
+import { ruleMetricInfo } from '../../alerts/message.js';
+import { metricRunner } from '../../alerts/source.js';
+import { visibleTo as actionVisibleTo } from '../../actions/review.js';
+import { actionStore } from '../../actions/store.js';
 import { applyUserAction, type AlertEvent } from '../../alerts/lifecycle.js';
 import { parseRule } from '../../alerts/rules/parse.js';
 import { alertStore } from '../../alerts/store.js';
@@ -14,6 +19,7 @@ import { fail } from '../../core/errors.js';
 import { DEFAULT_TIMEZONE, dayInZone } from '../../core/time.js';
 import { loadCatalog, type Scope } from '../../metrics/index.js';
 import { needs } from '../access.js';
+import { alertForReader, assertMayReadRule, mayReadRule } from '../alert-visibility.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam } from './schemas.js';
 
@@ -28,6 +34,7 @@ export function visibleAlert(ev: AlertEvent, scope: Scope): boolean {
 
 export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const store = alertStore(deps.meta);
+  const actions = actionStore(deps.meta);
 
   app.get('/api/alerts/templates', {
     config: { access: needs('page:alerts') },
@@ -52,6 +59,8 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
     // the owner's scope travels with the rule: evaluation never reaches beyond it
     const owner = p.scope.shopIds === 'all' ? {} : { ownerShopIds: [...p.scope.shopIds] };
     const rule = body.template ? ruleFromTemplate(body.template, id, {}, { ...body.rule, ...owner }) : parseRule({ ...body.rule, id, ...owner });
+    // a rule reports its metric's figures: only to one who may read them
+    assertMayReadRule(p, loadCatalog(), rule);
     await store.putRule(rule, p.userId);
     return { rule };
   });
@@ -70,8 +79,40 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
     schema: { summary: '告警 / alerts I may see', tags: ['alerts'], querystring: z.object({ open: z.enum(['true', 'false']).optional() }).strict(), response: { 200: z.object({ alerts: z.array(anyJson) }) } },
   }, async (request) => {
     const { open } = request.query as { open?: string };
-    const scope = principalOf(request).scope;
-    return { alerts: (await store.listEvents({ openOnly: open === 'true' })).filter((e) => visibleAlert(e, scope)) };
+    const p = principalOf(request);
+    const rules = new Map((await store.listRules()).map((r) => [r.id, r]));
+    const catalog = loadCatalog();
+    const events = (await store.listEvents({ openOnly: open === 'true' })).filter((e) => visibleAlert(e, p.scope));
+    return { alerts: events.map((e) => alertForReader(p, catalog, e, rules.get(e.ruleId))) };
+  });
+
+  app.get('/api/alerts/:id', {
+    config: { access: needs('page:alerts', { shops: 'filtered' }) },
+    schema: {
+      summary: '一条告警:规则每天所见的数值与基线、由它发起的行动 / one alert: what its rule saw each day, the actions it started', tags: ['alerts'], params: idParam,
+      response: { 200: z.object({ alert: anyJson, rule: anyJson.nullable(), history: z.array(anyJson).nullable(), actions: z.array(anyJson) }) },
+    },
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const p = principalOf(request);
+    const ev = await store.getEvent(id);
+    if (!visibleAlert(ev, p.scope)) return reply.callNotFound();
+    const rule = (await store.listRules()).find((r) => r.id === ev.ruleId);
+    const catalog = loadCatalog();
+    const readable = mayReadRule(p, catalog, rule ?? { metric: ev.metric });
+    const today = dayInZone(new Date(), DEFAULT_TIMEZONE);
+    const history = rule && readable ? await alertHistory(deps.wh, metricRunner(deps.wh, catalog), catalog, rule, ev, historySpan(ev, today), p.scope) : null;
+    const started = (await actions.list()).filter((a) => a.origin.kind === 'alert' && a.origin.alertId === ev.id && actionVisibleTo(p.scope, a.shopIds));
+    return {
+      alert: alertForReader(p, catalog, ev, rule),
+      rule: rule ? {
+        id: rule.id, name: rule.name ?? null, metric: rule.metric, per: rule.per ?? null, windowDays: rule.windowDays, lagDays: rule.lagDays, condition: rule.condition.kind,
+        // the value's unit (a rule with `per` measures a ratio) and the metric's, which contributors are in
+        unit: ruleMetricInfo(catalog, rule).unit, metricUnit: catalog.get(rule.metric).unit,
+      } : null,
+      history,
+      actions: started,
+    };
   });
 
   app.post('/api/alerts/:id/status', {
@@ -103,7 +144,12 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
     },
   }, async (request) => {
     const body = request.body as { from: string; to: string; builtin?: boolean };
-    const rules = body.builtin ? templates.map((t) => ruleFromTemplate(t.id, t.id)) : await store.listRules();
-    return backtest(deps.wh, loadCatalog(), rules, { from: body.from, to: body.to }, principalOf(request).scope);
+    const p = principalOf(request);
+    const catalog = loadCatalog();
+    const all = body.builtin ? templates.map((t) => ruleFromTemplate(t.id, t.id)) : await store.listRules();
+    // rules on metrics the reader may not see are left out, and said so
+    const withheld = all.filter((r) => !mayReadRule(p, catalog, r)).map((r) => r.id);
+    const result = await backtest(deps.wh, catalog, all.filter((r) => !withheld.includes(r.id)), { from: body.from, to: body.to }, p.scope);
+    return { ...result, withheld };
   });
 }
