@@ -1,4 +1,5 @@
 import { fetchSession, prefetchCatalog, prefetchFilterOptions } from './api/queries';
+import { followDeepLink } from './lib/deep-link';
 import { startPage } from './pages/registry';
 
 // Everything the first screen needs is asked for at once, before the app's code (antd, React
@@ -6,6 +7,7 @@ import { startPage } from './pages/registry';
 // code and its queries. This module imports nothing heavy, so the requests leave while the
 // browser still compiles the rest; each component later joins the request under way or finds
 // its answer (use-api.ts).
+followDeepLink();
 const session = fetchSession();
 session.catch(() => undefined); // a 401 is an answer, read by AuthGate once it mounts
 void prefetchCatalog().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Layout, Menu, Space } from 'antd';
 import { DesktopOutlined, UserOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { postJson } from '../api/client';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
@@ -26,6 +26,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...open.filter((p) => p.path === '/data').map(item),
     ...open.filter((p) => p.group === 'admin').map(item),
   ];
+  // Below antd's lg breakpoint (a phone, opened from a DingTalk message) the menu folds away
+  // behind a button in the header's corner, opens over the page and folds again once a page is picked.
+  const [narrow, setNarrow] = useState(false);
+  const [folded, setFolded] = useState(false);
+  const go = (key: string) => { navigate(key); if (narrow) setFolded(true); };
   const signOut = () => { void postJson('/api/auth/logout', {}).finally(() => window.location.assign('/')); };
   const userMenu = {
     items: [
@@ -34,19 +39,20 @@ export function AppLayout({ children }: { children: ReactNode }) {
       { key: '/account', label: t('navAccount'), 'data-testid': 'nav-account' },
       { key: 'logout', label: t('logout'), 'data-testid': 'logout' },
     ],
-    onClick: ({ key }: { key: string }) => (key === 'logout' ? signOut() : navigate(key)),
+    onClick: ({ key }: { key: string }) => (key === 'logout' ? signOut() : go(key)),
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={188} theme="light" breakpoint="lg" collapsedWidth={0}>
+      <Layout.Sider width={188} theme="light" breakpoint="lg" collapsedWidth={0} collapsed={folded} onCollapse={setFolded}
+        onBreakpoint={(below) => { setNarrow(below); setFolded(below); }} className={narrow ? 'sl-sider-narrow' : undefined}>
         <div className="sl-brand">{t('appName')}</div>
-        <Menu mode="inline" selectedKeys={[path]} items={items} onClick={(e) => navigate(e.key)} />
+        <Menu mode="inline" selectedKeys={[path]} items={items} onClick={(e) => go(e.key)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header className="sl-header">
+        <Layout.Header className={narrow ? 'sl-header sl-header-narrow' : 'sl-header'}>
           <GlobalFilters />
           <Space>
-            {mayOpen({ needs: COCKPIT_NEEDS }, session.permissions) && (
+            {!narrow && mayOpen({ needs: COCKPIT_NEEDS }, session.permissions) && (
               <Button icon={<DesktopOutlined />} onClick={() => navigate('/cockpit')} data-testid="nav-cockpit">{t('navCockpit')}</Button>
             )}
             <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">{t('switchLang')}</Button>

@@ -3,6 +3,7 @@
  * translation is a type error, not a blank label.
  */
 export type Lang = 'zh' | 'en';
+import { alertsDict } from './dict-alerts';
 import { settingsDict, type Entry } from './dict-settings';
 
 export const dict = {
@@ -293,6 +294,7 @@ export const dict = {
   segmentPick: { zh: '选择 RFM 分群', en: 'Pick an RFM segment' },
   segmentBuyersHint: { zh: '按金额从高到低;页面显示前 1,000 位,导出最多 {n} 位', en: 'By amount, highest first; the page shows the first 1,000, the export up to {n}' },
   ...settingsDict,
+  ...alertsDict,
 } satisfies Record<string, Entry>;
 
 export type DictKey = keyof typeof dict;

@@ -8,6 +8,17 @@ export interface AlertEvent {
   severity: 'info' | 'warning' | 'critical'; status: 'open' | 'acknowledged' | 'snoozed' | 'resolved';
   openedDay: string; lastBreachDay: string; value: number | null; baseline: number | null; deltaRatio: number | null;
   contributors?: Contributor[]; snoozedUntil?: string; acknowledgedBy?: string;
+  resolvedDay?: string; z?: number; shopIds: string[];
+  /** the figures need a permission the reader lacks: value, baseline and contributors are left out */
+  withheld?: string;
+}
+/** What the rule saw on one evaluated day (src/alerts/history.ts). */
+export interface HistoryPoint { day: string; judged: string; value: number | null; baseline: number | null; breached: boolean; skipped?: true }
+export interface AlertDetail {
+  alert: AlertEvent;
+  rule: { id: string; name: L | null; metric: string; per: string | null; windowDays: number; lagDays: number; condition: string; unit: string; metricUnit: string } | null;
+  history: HistoryPoint[] | null;
+  actions: ActionItem[];
 }
 export interface AlertRule { id: string; name?: L; metric: string; per?: string; severity: string; enabled: boolean; dimensions?: string[]; channels?: string[] }
 export interface Template { id: string; name: L; description: L }
@@ -18,6 +29,7 @@ export interface ActionItem {
   type: 'action' | 'problem'; id: string; title: string; owner?: string; due?: string; stage?: Stage;
   status?: 'open' | 'closed'; target?: { metric: string }; expected?: { direction: 'up' | 'down'; percent?: number; note?: string };
   startedDay?: string; checkedDay?: string;
+  origin?: { kind: 'alert'; alertId: string } | { kind: 'chart' | 'manual' };
 }
 export interface BeforeAfter {
   actionId: string; metric: string;
@@ -28,9 +40,10 @@ export interface WeeklyReview { week: { from: string; to: string }; openProblems
 
 export const alertApi = {
   alerts: () => getJson<{ alerts: AlertEvent[] }>('/api/alerts?open=true'),
+  alert: (id: string) => getJson<AlertDetail>(`/api/alerts/${encodeURIComponent(id)}`),
   rules: () => getJson<{ rules: AlertRule[] }>('/api/alerts/rules'),
   templates: () => getJson<{ templates: Template[] }>('/api/alerts/templates'),
-  setStatus: (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
+  setStatus: (id: string, action: 'acknowledge' | 'snooze' | 'resolve' | 'reopen') =>
     postJson<{ alert: AlertEvent }>(`/api/alerts/${encodeURIComponent(id)}/status`, { action }),
   addFromTemplate: (id: string, template: string, channels: string[] = []) =>
     postJson<{ rule: AlertRule }>(`/api/alerts/rules/${encodeURIComponent(id)}`, { template, ...(channels.length ? { rule: { channels } } : {}) }, 'PUT'),

@@ -1,6 +1,10 @@
-/** 告警: the open alerts with what moved and who moved it, the rules with a from-template form, and where they are pushed. */
+/**
+ * 告警: one alert when the address names it (a message's link), the open alerts with what moved
+ * and who moved it, the rules with a from-template form, and where they are pushed.
+ */
 import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { setSearch, useLocation } from '../lib/router';
 import { useApi } from '../api/use-api';
 import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
@@ -8,15 +12,17 @@ import { useLabels } from '../lib/use-labels';
 import { formatValue } from '../lib/format';
 import { alertApi, pct, type AlertEvent, type AlertRule } from './alerts-api';
 import { Channels, useChannels } from './alert-channels';
+import { AlertDetail, SEVERITY_COLOR, useEntityText } from './alert-detail';
 
-const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
+const openAlert = (id: string) => { setSearch((s) => s.set('alert', id)); window.scrollTo(0, 0); };
 
-function OpenAlerts({ rules }: { rules: RulesState }) {
+function OpenAlerts({ rules, nonce }: { rules: RulesState; nonce: number }) {
   const { t, lang } = useI18n();
   const labels = useLabels();
   const { message } = App.useApp();
   const failure = useFailureText();
-  const state = useApi('alerts:open', alertApi.alerts, { cache: false });
+  const entityText = useEntityText();
+  const state = useApi(`alerts:open:${nonce}`, alertApi.alerts, { cache: false });
   // an alert is read by its rule: 退款率飙升 says more than its numerator's id, and a rule
   // with `per` measures a ratio
   const ruleOf = (a: AlertEvent) => rules.data?.rules.find((r) => r.id === a.ruleId);
@@ -27,12 +33,12 @@ function OpenAlerts({ rules }: { rules: RulesState }) {
     <Card size="small" title={t('openAlerts')} data-testid="open-alerts">
       <Async state={state}>
         {(d) => (
-          <Table<AlertEvent> size="small" rowKey="id" dataSource={d.alerts} pagination={{ pageSize: 20 }} locale={{ emptyText: t('noAlerts') }}
+          <Table<AlertEvent> size="small" rowKey="id" dataSource={d.alerts} pagination={{ pageSize: 20 }} locale={{ emptyText: t('noAlerts') }} scroll={{ x: 'max-content' }}
             onRow={(a) => ({ 'data-testid': `alert-${a.id}` } as React.HTMLAttributes<HTMLElement>)}
             columns={[
               { title: t('severity'), width: 90, render: (_, a) => <Tag color={SEVERITY_COLOR[a.severity]}>{t(`severity_${a.severity}`)}</Tag> },
-              { title: t('ruleName'), render: (_, a) => ruleOf(a)?.name?.[lang] ?? labels.metric(a.metric) },
-              { title: t('entity'), render: (_, a) => Object.entries(a.entity).map(([k, v]) => `${labels.dimension(k)}: ${labels.value(k, v)}`).join(' · ') || t('allEntities') },
+              { title: t('ruleName'), render: (_, a) => <a data-testid={`open-${a.id}`} onClick={() => openAlert(a.id)}>{ruleOf(a)?.name?.[lang] ?? labels.metric(a.metric)}</a> },
+              { title: t('entity'), render: (_, a) => entityText(a.entity) },
               { title: t('openedDay'), dataIndex: 'openedDay', width: 110 },
               { title: t('valueVsBaseline'), render: (_, a) => <span>{formatValue(a.value, unitOf(a), lang)} / {formatValue(a.baseline, unitOf(a), lang)} <b>{pct(a.deltaRatio)}</b></span> },
               { title: t('contributors'), render: (_, a) => (a.contributors ?? []).slice(0, 3).map((c) => `${labels.value(c.dimension, c.value)} ${(c.share * 100).toFixed(0)}%`).join(', ') || '—' },
@@ -97,7 +103,7 @@ function Rules({ state }: { state: RulesState }) {
         <NewRuleForm onAdded={state.reload} />
         <Async state={state}>
           {(d) => (
-            <Table<AlertRule> size="small" rowKey="id" dataSource={d.rules} pagination={false} locale={{ emptyText: t('noRules') }}
+            <Table<AlertRule> size="small" rowKey="id" dataSource={d.rules} pagination={false} locale={{ emptyText: t('noRules') }} scroll={{ x: 'max-content' }}
               onRow={(r) => ({ 'data-testid': `rule-${r.id}` } as React.HTMLAttributes<HTMLElement>)}
               columns={[
                 { title: t('ruleId'), dataIndex: 'id' },
@@ -121,5 +127,15 @@ const useRules = () => useApi('alerts:rules', alertApi.rules, { cache: false });
 export function Page() {
   // one read of the rules: the alerts are named by them, the rule table lists them
   const rules = useRules();
-  return <Space direction="vertical" size="middle" style={{ width: '100%' }}><OpenAlerts rules={rules} /><Rules state={rules} /><Channels /></Space>;
+  const focus = useLocation().search.get('alert');
+  // a status changed on the alert's card shows in the list below at once
+  const [nonce, setNonce] = useState(0);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {focus && <AlertDetail key={focus} id={focus} onChanged={() => setNonce((n) => n + 1)} />}
+      <OpenAlerts rules={rules} nonce={nonce} />
+      <Rules state={rules} />
+      <Channels />
+    </Space>
+  );
 }
