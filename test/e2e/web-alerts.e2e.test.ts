@@ -5,7 +5,9 @@
  * says; an action created in the page lands in 计划 and moves to 执行 with its start day set;
  * a report schedule added on 报表设计 is what the API lists, and removing it there removes it.
  * A DingTalk robot added as a channel on 告警 gets the page's test message (a local robot that
- * checks DingTalk's request format), and the rule and the schedule push to it.
+ * checks DingTalk's request format), and the rule and the schedule push to it. The link in a
+ * pushed alert, opened on a phone, shows that alert with the rule's figures, and an action started
+ * there lands on the board and links back.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { createHmac } from 'node:crypto';
 import { startCaptureServer, type CaptureServer } from '../../src/alerts/testing/http-capture.js';
 import { startSmtpCapture, type SmtpCapture } from '../../src/alerts/testing/smtp-capture.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { pageErrors, settled, startWebServer, type WebServer } from './web-harness.js';
 
 interface Ev { id: string; ruleId: string; status: string; openedDay: string }
@@ -25,6 +27,8 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
   let errors: string[];
   let robot: CaptureServer;
   let smtp: SmtpCapture;
+  /** the alerts the evaluation opened (and sent to the robot) */
+  let opened: Ev[] = [];
 
   before(async () => {
     robot = await startCaptureServer([{ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }]);
@@ -100,9 +104,11 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     const bt = await s.api<{ alerts: Ev[] }>('POST', '/api/alerts/backtest', { from: '2026-06-01', to: '2026-06-29' });
     assert.ok(bt.alerts.length > 0, 'the slow-mover rule fires in June on the demo store');
     const day = bt.alerts[0]!.openedDay;
-    const r = runCli(['--db', s.dbCopy, 'alerts', 'eval', '--day', day, '--no-notify', '--format', 'json']);
+    // sent to the rule's DingTalk robot, with links to this server as SHOPLENS_BASE_URL names it
+    // (not runCli: the robot lives in this process and must answer while the command waits)
+    const r = await runCliAsync(['--db', s.dbCopy, 'alerts', 'eval', '--day', day, '--format', 'json'], { env: { SHOPLENS_BASE_URL: s.url } });
     assert.equal(r.code, 0, r.stderr);
-    const opened = (JSON.parse(r.stdout) as { opened: Ev[] }).opened;
+    opened = (JSON.parse(r.stdout) as { opened: Ev[] }).opened;
     assert.equal(opened.length, bt.alerts.filter((a) => a.openedDay === day).length, 'live run opens what the backtest raised that day');
 
     await page.reload();
@@ -177,5 +183,68 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     await page.getByTestId('schedule-daily-e2e').waitFor({ state: 'detached' });
     assert.deepEqual((await s.api<{ schedules: unknown[] }>('GET', '/api/reports/schedules')).schedules, []);
     assert.deepEqual(errors, []);
+  });
+
+  it('opens the link of a pushed alert on a phone, and starts an action from it', async () => {
+    // the message the robot got for an alert nobody acknowledged yet (the first one was)
+    const target = opened[1] ?? opened[0]!;
+    const enc = encodeURIComponent(target.id);
+    const sent = robot.requests.map((q) => (JSON.parse(q.body) as { markdown?: { text: string } }).markdown?.text ?? '').find((text) => text.includes(enc));
+    assert.ok(sent, `a DingTalk message for ${target.id}`);
+    const link = /\]\((http[^)\s]+)\)/.exec(sent)![1]!;
+    assert.equal(link, `${s.url}/alerts/${enc}`);
+
+    const phone = await s.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await phone.addCookies(await s.context.cookies());
+    const p = await phone.newPage();
+    const phoneErrors = pageErrors(p);
+    try {
+      await p.goto(link);
+      await p.getByTestId('alert-detail').waitFor();
+      await settled(p);
+      assert.equal(new URL(p.url()).pathname, '/alerts', 'the link is rewritten to the page');
+      assert.equal(new URL(p.url()).searchParams.get('alert'), target.id);
+      await p.getByTestId('alert-history-chart').waitFor();
+      // the value shown is the shop's slow-moving share that day, asked of the metric layer directly
+      const shop = target.id.split('shop=')[1]!.split(':')[0]!;
+      const q = await s.api<{ rows: Record<string, unknown>[] }>('POST', '/api/query', { metrics: ['slow_moving_share'], from: target.openedDay, to: target.openedDay, filters: { shop: [shop] } });
+      const expected = Number(q.rows[0]!['slow_moving_share']);
+      const shown = Number(((await p.getByTestId('alert-value').textContent()) ?? '').replace('%', '')) / 100;
+      assert.ok(Math.abs(shown - expected) < 0.00005, `page ${shown} vs metric ${expected}`);
+      assert.match((await p.getByTestId('alert-detail-title').textContent()) ?? '', /^滞销预警:店铺: /);
+      // nothing wider than the phone
+      assert.equal(await p.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), 390);
+
+      await p.getByTestId('alert-start-action').click();
+      const dialog = p.getByTestId('action-from-alert');
+      await dialog.waitFor();
+      // prefilled: named after the alert, the rule's metric, against the alert's move (a share too high: down)
+      assert.match(await dialog.getByTestId('action-title').inputValue(), /^处理:滞销预警 · 店铺: /);
+      assert.equal(await dialog.getByTestId('action-owner').inputValue(), 'boss');
+      await dialog.getByTestId('action-metric').getByText('滞销品占比').waitFor();
+      await dialog.getByTestId('action-direction').getByText('下降').waitFor();
+      await dialog.getByTestId('action-title').fill('清理滞销:下架 30 天无销量 SKU');
+      await dialog.getByTestId('action-add').click();
+      await p.getByText('已创建行动,告警已确认').waitFor();
+      await p.getByTestId('alert-actions').getByText('清理滞销:下架 30 天无销量 SKU').waitFor();
+      await p.getByTestId('alert-detail-status').filter({ hasText: '已确认' }).waitFor();
+
+      const { items } = await s.api<{ items: (Item & { origin: { kind: string; alertId?: string }; shopIds?: string[]; target: { filters: Record<string, string> } })[] }>('GET', '/api/actions');
+      const made = items.find((i) => i.title === '清理滞销:下架 30 天无销量 SKU')!;
+      assert.deepEqual([made.origin, made.target, made.shopIds, made.expected.direction, made.stage],
+        [{ kind: 'alert', alertId: target.id }, { metric: 'slow_moving_share', filters: { shop } }, [shop], 'down', 'plan']);
+      const ev = (await s.api<{ alert: Ev }>('GET', `/api/alerts/${enc}`)).alert;
+      assert.equal(ev.status, 'acknowledged');
+
+      // on the board, the card leads back to its alert
+      await p.goto(`${s.url}/actions`);
+      await settled(p);
+      await p.getByTestId('stage-plan').getByTestId(`origin-${made.id}`).click();
+      await p.getByTestId('alert-detail').waitFor();
+      assert.equal(new URL(p.url()).searchParams.get('alert'), target.id);
+      assert.deepEqual(phoneErrors, []);
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -96,9 +96,11 @@ function StartAction({ d, onDone, onClose }: { d: Detail; onDone: () => void; on
       .finally(() => setBusy(false));
   };
   return (
-    <Modal open title={t('actionFromAlert')} onCancel={onClose} footer={null} destroyOnHidden data-testid="action-from-alert">
-      <Typography.Paragraph type="secondary">{t('actionFromAlertHint').replace('{entity}', entityText(a.entity))}</Typography.Paragraph>
-      <ActionFields inline={false} busy={busy} submitLabel={t('addAction')} initial={initial} onFinish={submit} form={form} />
+    <Modal open title={t('actionFromAlert')} onCancel={onClose} footer={null} destroyOnHidden>
+      <div data-testid="action-from-alert">
+        <Typography.Paragraph type="secondary">{t('actionFromAlertHint').replace('{entity}', entityText(a.entity))}</Typography.Paragraph>
+        <ActionFields inline={false} busy={busy} submitLabel={t('addAction')} initial={initial} onFinish={submit} form={form} />
+      </div>
     </Modal>
   );
 }
