@@ -55,7 +55,8 @@ export async function runReport(wh: Warehouse, catalog: Catalog, def: ReportDef,
   const archived = o.dataDir ? files.map((f) => archiveFile(o.dataDir!, def.id, stem, f.format, f.content)) : [];
   let deliveries: DeliveryRecord[] = [];
   if (o.channels && o.channels.length > 0 && o.keys) {
-    const link = o.baseUrl ? `${o.baseUrl.replace(/\/$/, '')}/reports/${encodeURIComponent(def.id)}` : undefined;
+    // the report of this period, as the reader's page shows it (robots carry no attachments)
+    const link = o.baseUrl ? `${o.baseUrl.replace(/\/$/, '')}/reports/${encodeURIComponent(def.id)}?from=${period.from}&to=${period.to}` : undefined;
     const message = {
       kind: 'report' as const, id: `${def.id}:${period.from}:${period.to}`, severity: 'info' as const,
       title: { zh: `${def.title.zh} ${period.from}${period.to !== period.from ? ` 至 ${period.to}` : ''}`, en: `${def.title.en} ${period.from}${period.to !== period.from ? ` to ${period.to}` : ''}` },

@@ -18,6 +18,7 @@ import type { Principal } from '../../auth/principal.js';
 import { audit } from '../audit.js';
 import { evaluateReport } from '../../reports/evaluate.js';
 import { needs } from '../access.js';
+import { reportFor } from '../scheduler.js';
 import { principalOf, type ServerDeps } from '../types.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -44,12 +45,33 @@ export function registerReportRoutes(app: FastifyInstance, deps: ServerDeps): vo
     },
   }, async (request, reply) => {
     const b = request.body as { name: string; format: (typeof reportFormats)[number]; lang: 'zh' | 'en'; period?: ReportPeriod; from?: string; to?: string };
-    const def = await findReport(deps.meta, b.name);
+    const p = principalOf(request);
+    const catalog = loadCatalog();
+    // finance figures only to readers of finance, as in scheduled runs
+    const def = reportFor(await findReport(deps.meta, b.name), p, catalog);
     const period = b.from ? { from: b.from, to: b.to ?? b.from } : resolvePeriod(b.period ?? def.period, new Date(), DEFAULT_TIMEZONE);
-    const report = await evaluateReport(deps.wh, loadCatalog(), def, period, principalOf(request).scope);
+    const report = await evaluateReport(deps.wh, catalog, def, period, p.scope);
     const content = await renderFormat(report, b.format, b.lang);
     reply.header('content-disposition', `attachment; filename="${def.id.replace(/[^\w.-]/g, '_')}_${period.from}.${b.format}"`);
     return reply.type(contentTypes[b.format]).send(content);
+  });
+
+  app.get('/api/reports/view/:name', {
+    config: { access: needs('page:reports', { shops: 'filtered', example: () => ({ params: { name: 'daily' }, query: { from: '2026-05-01', to: '2026-05-01' } }) }) },
+    schema: {
+      summary: '在网页中查看报表(定时报表消息的链接)/ a report as the page shows it (where a scheduled report\'s link leads)', tags: ['reports'],
+      params: z.strictObject({ name: z.string().min(1).max(100) }),
+      querystring: z.object({ from: day.optional(), to: day.optional(), period: z.enum(reportPeriods).optional() }).strict(),
+    },
+  }, async (request) => {
+    const { name } = request.params as { name: string };
+    const q = request.query as { from?: string; to?: string; period?: ReportPeriod };
+    const p = principalOf(request);
+    const catalog = loadCatalog();
+    const def = reportFor(await findReport(deps.meta, name), p, catalog);
+    const period = q.from ? { from: q.from, to: q.to ?? q.from } : resolvePeriod(q.period ?? def.period, new Date(), DEFAULT_TIMEZONE);
+    const report = await evaluateReport(deps.wh, catalog, def, period, p.scope);
+    return { report: { ...report, generatedAt: report.generatedAt.toISOString() } };
   });
 
   app.get('/api/reports/archive', {
