@@ -7,7 +7,7 @@
  * A DingTalk robot added as a channel on 告警 gets the page's test message (a local robot that
  * checks DingTalk's request format), and the rule and the schedule push to it. The link in a
  * pushed alert, opened on a phone, shows that alert with the rule's figures, and an action started
- * there lands on the board and links back.
+ * there lands on the board and links back; a scheduled report's link shows that report's day.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -242,6 +242,18 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
       await p.getByTestId('stage-plan').getByTestId(`origin-${made.id}`).click();
       await p.getByTestId('alert-detail').waitFor();
       assert.equal(new URL(p.url()).searchParams.get('alert'), target.id);
+
+      // a scheduled 经营日报's 查看报表 link: the report of its day, read down on the phone
+      await p.goto(`${s.url}/reports/daily?from=2026-06-29&to=2026-06-29`);
+      await p.getByTestId('report-view').waitFor();
+      await p.getByTestId('report-block-0').waitFor();
+      assert.equal(await p.getByTestId('report-view-period').textContent(), '2026-06-29');
+      const day = await s.api<{ rows: Record<string, unknown>[] }>('POST', '/api/query', { metrics: ['paid_amount'], from: '2026-06-29', to: '2026-06-29' });
+      const paid = String(day.rows[0]!['paid_amount']);
+      const [int, frac] = paid.split('.');
+      const row = p.getByTestId('report-block-0').locator('tr').filter({ hasText: /^支付金额/ });
+      assert.equal(await row.locator('td').nth(1).textContent(), `¥${int!.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}`);
+      assert.equal(await p.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), 390);
       assert.deepEqual(phoneErrors, []);
     } finally {
       await phone.close();

@@ -1,4 +1,4 @@
-/** The strings of one alert's page (告警详情) and of actions started from it, in Chinese and English. */
+/** The strings of what a pushed message opens — one alert (告警详情) and actions started from it, a sent report — in Chinese and English. */
 import type { Entry } from './dict-settings';
 
 export const alertsDict = {
@@ -23,8 +23,6 @@ export const alertsDict = {
   alertContributorsTitle: { zh: '主要贡献(与前一期相比)', en: 'Main contributors (against the period before)' },
   dimension: { zh: '维度', en: 'Dimension' },
   contributorValue: { zh: '值', en: 'Value' },
-  contributorCurrent: { zh: '本期', en: 'This period' },
-  contributorPrevious: { zh: '上期', en: 'Before' },
   contributorShare: { zh: '贡献占比', en: 'Share' },
   reopen: { zh: '重新打开', en: 'Reopen' },
   actionFromAlert: { zh: '创建行动', en: 'Start an action' },
@@ -37,4 +35,7 @@ export const alertsDict = {
   fromAlert: { zh: '来自告警', en: 'From an alert' },
   expectedPercent: { zh: '预期幅度', en: 'Expected move' },
   actionScope: { zh: '范围', en: 'Scope' },
+  reportView: { zh: '查看报表', en: 'Report' },
+  reportViewOpen: { zh: '查看', en: 'View' },
+  closeView: { zh: '关闭', en: 'Close' },
 } satisfies Record<string, Entry>;

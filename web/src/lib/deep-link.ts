@@ -1,12 +1,13 @@
 /**
  * Links the server sends out — an alert's 在 ShopLens 中查看 in DingTalk, Feishu, WeCom or mail
- * (`/alerts/<id>`), a scheduled report's 查看报表 (`/reports/<id>`) — name one thing by path. The
- * app's pages are flat and keep their state in the query string, so the path is rewritten to
- * the page and its parameter before anything renders: `/alerts?alert=<id>`.
+ * (`/alerts/<id>`), a scheduled report's 查看报表 (`/reports/<id>?from=…&to=…`) — name one thing by
+ * path. The app's pages are flat and keep their state in the query string, so the path is
+ * rewritten to the page and its parameter before anything renders: `/alerts?alert=<id>`,
+ * `/reports?view=<id>&from=…&to=…` (the report's period is the page's date filter too).
  */
 const DEEP = [
   { prefix: '/alerts/', page: '/alerts', param: 'alert' },
-  { prefix: '/reports/', page: '/reports', param: 'report' },
+  { prefix: '/reports/', page: '/reports', param: 'view' },
 ] as const;
 
 export function resolveDeepLink(path: string, search: string): { path: string; search: URLSearchParams } | undefined {

@@ -58,8 +58,8 @@ function Contributors({ list, unit }: { list: Contributor[]; unit: string | unde
       columns={[
         { title: t('dimension'), render: (_, c) => labels.dimension(c.dimension) },
         { title: t('contributorValue'), render: (_, c) => labels.value(c.dimension, c.value) },
-        { title: t('contributorCurrent'), align: 'right', render: (_, c) => formatValue(c.current, unit, lang) },
-        { title: t('contributorPrevious'), align: 'right', render: (_, c) => formatValue(c.previous, unit, lang) },
+        { title: t('current'), align: 'right', render: (_, c) => formatValue(c.current, unit, lang) },
+        { title: t('previous'), align: 'right', render: (_, c) => formatValue(c.previous, unit, lang) },
         { title: t('contributorShare'), align: 'right', render: (_, c) => `${(c.share * 100).toFixed(0)}%` },
       ]} />
   );

@@ -7,6 +7,7 @@ import { QueryView } from '../components/query-view';
 import { apiFilters, useFilters } from '../filters/use-filters';
 import { useI18n } from '../i18n/i18n';
 import { useLocation } from '../lib/router';
+import { ReportView } from './report-view';
 import { useLabels } from '../lib/use-labels';
 import { SavedReportList } from './report-list';
 import { ReportSchedules } from './report-schedules';
@@ -27,8 +28,9 @@ export function Page() {
   const [name, setName] = useState('');
   const [savedId, setSavedId] = useState<string | undefined>();
 
-  // `?report=ID` opens a saved report in the builder.
+  // `?report=ID` opens a saved report in the builder; `?view=ID` shows a report as sent (report-view.tsx).
   const openId = search.get('report');
+  const viewId = search.get('view');
   useEffect(() => {
     const r = reports.data?.reports.find((x) => x.id === openId);
     if (!r) return;
@@ -68,6 +70,7 @@ export function Page() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-reports">
       <Typography.Title level={4} style={{ margin: 0 }}>{t('navReports')}</Typography.Title>
+      {viewId && <ReportView key={viewId} id={viewId} from={search.get('from')} to={search.get('to')} />}
       <Row gutter={12}>
         <Col xs={24} lg={8}>
           <Card size="small">

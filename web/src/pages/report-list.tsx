@@ -12,7 +12,7 @@ export function SavedReportList({ state }: { state: ApiState<{ reports: SavedRep
     <Card size="small" title={t('savedReports')} data-testid="saved-reports">
       <Async state={state}>
         {(d) => (
-          <Table<SavedReport> size="small" rowKey="id" dataSource={d.reports} pagination={false}
+          <Table<SavedReport> size="small" rowKey="id" dataSource={d.reports} pagination={false} scroll={{ x: 'max-content' }}
             columns={[
               { title: t('reportName'), dataIndex: 'name' },
               { title: t('metrics'), render: (_, r) => r.query.metrics.join(', ') },

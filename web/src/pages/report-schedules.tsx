@@ -4,6 +4,7 @@ import { getJson, postJson } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
+import { setSearch } from '../lib/router';
 import type { DictKey } from '../i18n/dict';
 import { useReports } from '../api/saved';
 import { useChannels } from './alert-channels';
@@ -58,7 +59,7 @@ export function ReportSchedules() {
         </Form>
         <Async state={state}>
           {(d) => (
-            <Table<Schedule> size="small" rowKey="id" dataSource={d.schedules} pagination={false} locale={{ emptyText: t('noSchedules') }}
+            <Table<Schedule> size="small" rowKey="id" dataSource={d.schedules} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('noSchedules') }}
               onRow={(s) => ({ 'data-testid': `schedule-${s.id}` } as React.HTMLAttributes<HTMLElement>)}
               columns={[
                 { title: t('scheduleId'), dataIndex: 'id' },
@@ -68,7 +69,12 @@ export function ReportSchedules() {
                 { title: t('scheduleFormats'), render: (_, s) => s.formats.map((f) => <Tag key={f}>{f}</Tag>) },
                 { title: t('channels'), render: (_, s) => s.channels.join(', ') || '—' },
                 { title: t('enabled'), width: 80, render: (_, s) => <Switch size="small" checked={s.enabled} onChange={(on) => void toggle(s, on)} /> },
-                { title: '', width: 80, render: (_, s) => <Button size="small" danger data-testid={`schedule-remove-${s.id}`} onClick={() => void remove(s.id).then(state.reload, fail)}>{t('remove')}</Button> },
+                { title: '', width: 150, render: (_, s) => (
+                  <Space size={4}>
+                    <Button size="small" data-testid={`schedule-view-${s.id}`} onClick={() => { setSearch((q) => q.set('view', s.report)); window.scrollTo(0, 0); }}>{t('reportViewOpen')}</Button>
+                    <Button size="small" danger data-testid={`schedule-remove-${s.id}`} onClick={() => void remove(s.id).then(state.reload, fail)}>{t('remove')}</Button>
+                  </Space>
+                ) },
               ]} />
           )}
         </Async>
