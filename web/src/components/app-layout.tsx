@@ -1,11 +1,12 @@
 import { Button, Dropdown, Layout, Menu, Space } from 'antd';
-import { DesktopOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, FilterOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { postJson } from '../api/client';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { navigate, useLocation } from '../lib/router';
 import { COCKPIT_NEEDS, mayOpen, PAGES, type PageDef } from '../pages/registry';
+import { useFilters } from '../filters/use-filters';
 import { GlobalFilters } from './global-filters';
 
 /** Side menu (the pages the role may open), the global filter bar, the language switch and the user's menu around every page but the cockpit. */
@@ -31,6 +32,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [narrow, setNarrow] = useState(false);
   const [folded, setFolded] = useState(false);
   const go = (key: string) => { navigate(key); if (narrow) setFolded(true); };
+  // On a phone the filter bar takes three rows: it folds into one button that says what it holds.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const { filters } = useFilters();
+  const picked = filters.platform.length + filters.shop.length + filters.category.length;
   const signOut = () => { void postJson('/api/auth/logout', {}).finally(() => window.location.assign('/')); };
   const userMenu = {
     items: [
@@ -50,16 +55,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header className={narrow ? 'sl-header sl-header-narrow' : 'sl-header'}>
-          <GlobalFilters />
+          {narrow ? (
+            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} type={filtersOpen ? 'primary' : 'default'} data-testid="filters-toggle">
+              {filters.from.slice(5)}~{filters.to.slice(5)}{picked > 0 ? ` · ${picked}` : ''}
+            </Button>
+          ) : <GlobalFilters />}
           <Space>
             {!narrow && mayOpen({ needs: COCKPIT_NEEDS }, session.permissions) && (
               <Button icon={<DesktopOutlined />} onClick={() => navigate('/cockpit')} data-testid="nav-cockpit">{t('navCockpit')}</Button>
             )}
-            <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">{t('switchLang')}</Button>
+            <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">{narrow ? (lang === 'zh' ? 'EN' : '中') : t('switchLang')}</Button>
             <Dropdown menu={userMenu} trigger={['click']}>
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">{session.user.displayName}</Button>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">{narrow ? null : session.user.displayName}</Button>
             </Dropdown>
           </Space>
+          {narrow && filtersOpen && <div className="sl-filters-narrow"><GlobalFilters /></div>}
         </Layout.Header>
         <Layout.Content className="sl-content">{children}</Layout.Content>
       </Layout>
