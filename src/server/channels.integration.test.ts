@@ -15,7 +15,8 @@ describe('notification channels over the API', () => {
   let owner: Client;
   let robot: CaptureServer;
   before(async () => {
-    t = await testServer();
+    // served on this machine's own address, as `shoplens serve` is by default
+    t = await testServer({ linkBase: 'http://127.0.0.1:8787' });
     owner = await t.session('owner');
     // the robot takes the first message and refuses the second as DingTalk does a wrong signature
     robot = await startCaptureServer([{ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }, { status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' }]);
@@ -48,6 +49,9 @@ describe('notification channels over the API', () => {
     assert.equal(body.msgtype, 'markdown');
     assert.equal(body.markdown.title, '【提示】ShopLens 测试消息'); // info severity, as every message is headed
     assert.match(body.markdown.text, /收到这条消息,说明告警与报表可以发到这里。/);
+    // the link alerts will carry, and why a phone will not open it
+    assert.match(body.markdown.text, /\[打开 ShopLens\]\(http:\/\/127\.0\.0\.1:8787\/alerts\)/);
+    assert.match(body.markdown.text, /同事的手机打不开;请把 SHOPLENS\\_BASE\\_URL 设为/); // underscores escaped for markdown
 
     const refused = (await owner.inject({ method: 'POST', url: '/api/alerts/channels/ops-ding/test' })).json() as { ok: boolean; detail: string };
     assert.equal(refused.ok, false);
@@ -77,5 +81,21 @@ describe('notification channels over the API', () => {
     assert.equal((gone.json() as { error: { code: string } }).error.code, 'NOTIFY_CHANNEL_NOT_FOUND');
     const test = await owner.inject({ method: 'POST', url: '/api/alerts/channels/nope/test' });
     assert.equal((test.json() as { error: { code: string } }).error.code, 'NOTIFY_CHANNEL_NOT_FOUND');
+  });
+
+  test('served at an address colleagues reach, the test message links there without the note', async () => {
+    const lan = await testServer({ linkBase: 'http://192.168.1.20:8787/' });
+    const capture = await startCaptureServer([{ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }]);
+    try {
+      const boss = await lan.session('owner');
+      await boss.inject({ method: 'PUT', url: '/api/alerts/channels/d', payload: { kind: 'dingtalk', url: `${capture.base}/robot/send?access_token=t`, language: 'zh' } });
+      assert.equal(((await boss.inject({ method: 'POST', url: '/api/alerts/channels/d/test' })).json() as { ok: boolean }).ok, true);
+      const text = (JSON.parse(capture.requests[0]!.body) as { markdown: { text: string } }).markdown.text;
+      assert.match(text, /\[打开 ShopLens\]\(http:\/\/192\.168\.1\.20:8787\/alerts\)/);
+      assert.doesNotMatch(text, /BASE\\?_URL|打不开/);
+    } finally {
+      await capture.close();
+      await lan.close();
+    }
   });
 });

@@ -11,6 +11,8 @@ export interface ServerDeps {
   config: ServerConfig;
   /** called after each upload's import finishes (the scheduler's alert round); errors are logged */
   onImported?: () => Promise<void>;
+  /** where links in pushed messages point (SHOPLENS_BASE_URL, else the address served); known once listening */
+  linkBase?: () => string | undefined;
 }
 
 declare module 'fastify' {

@@ -5,6 +5,8 @@ import { loadCatalog } from '../../metrics/index.js';
 import { buildServer } from '../../server/app.js';
 import { defaultServerConfig, serverConfig } from '../../server/config.js';
 import { startScheduler, type Scheduler } from '../../server/scheduler.js';
+import { isLoopback, LOOPBACK_HINT } from '../../server/link-base.js';
+import { alertStore } from '../../alerts/store.js';
 import type { Warehouse } from '../../warehouse/index.js';
 import { resolveDbPath } from '../../warehouse/index.js';
 import { parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.js';
@@ -22,6 +24,7 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
   const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
   // alert rules and report schedules run by the clock while the server is up (src/server/scheduler.ts)
   let scheduler: Scheduler | undefined;
+  let linkBase: string | undefined;
   try {
     const app = await buildServer({
       wh, meta, config: serverConfig({
@@ -29,14 +32,18 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
         upload: { ...defaultServerConfig.upload, maxFileBytes: opts.maxUploadMb * MB },
       }),
       onImported: () => scheduler?.afterImport() ?? Promise.resolve(),
+      linkBase: () => linkBase,
     });
     const address = await app.listen({ host: opts.host, port: opts.port });
     const url = address.replace('//[::1]', '//localhost');
-    scheduler = await startScheduler({ wh, meta, catalog: loadCatalog(), dataDir: dirname(resolveDbPath(g.db)), baseUrl: process.env.SHOPLENS_BASE_URL ?? url,
+    linkBase = process.env.SHOPLENS_BASE_URL ?? url;
+    scheduler = await startScheduler({ wh, meta, catalog: loadCatalog(), dataDir: dirname(resolveDbPath(g.db)), baseUrl: linkBase,
       // without --debug fastify's logger is silent, and a failing schedule must still be seen: stderr
       ...(g.debug === true ? { log: app.log } : {}) });
     const needsSetup = (await meta.users.count()) === 0;
     process.stdout.write(`ShopLens 已启动 / ShopLens is running: ${url}\n`);
+    // messages will carry links only this machine can open: say so where channels exist
+    if (isLoopback(linkBase) && (await alertStore(meta).listChannels()).length > 0) process.stdout.write(`${LOOPBACK_HINT.zh(linkBase)}\n${LOOPBACK_HINT.en(linkBase)}\n`);
     if (needsSetup) process.stdout.write(`首次使用:打开网页完成设置,或运行 shoplens user add <名字> --role owner --password-stdin\nFirst run: open the page to create the admin, or run shoplens user add <name> --role owner --password-stdin\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -9,11 +9,12 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AlertErrors } from '../../alerts/errors.js';
-import { createNotifiers, deliver, loadSecretKey, parseChannel, publicChannel, type ChannelConfig, type KeySource } from '../../alerts/notify/index.js';
+import { createNotifiers, deliver, loadSecretKey, parseChannel, publicChannel, type ChannelConfig, type KeySource, type NotifyMessage } from '../../alerts/notify/index.js';
 import { alertStore } from '../../alerts/store.js';
 import type { Scope } from '../../auth/principal.js';
 import { fail } from '../../core/errors.js';
 import { needs } from '../access.js';
+import { isLoopback } from '../link-base.js';
 import { audit } from '../audit.js';
 import { principalOf, type ServerDeps } from '../types.js';
 import { idParam } from './schemas.js';
@@ -27,11 +28,27 @@ function visibleChannel(c: ChannelConfig, scope: Scope): boolean {
   return c.shopIds !== undefined && c.shopIds.every((s) => mine.has(s));
 }
 
+const LOOPBACK_LINE = {
+  zh: '注意:消息里的链接指向本机地址,同事的手机打不开;请把 SHOPLENS_BASE_URL 设为大家能访问的地址(如 http://192.168.1.20:8787)后重启 ShopLens。',
+  en: 'Note: links in messages point at this machine’s own address, which colleagues’ phones cannot open; set SHOPLENS_BASE_URL to an address they can reach (e.g. http://192.168.1.20:8787) and restart ShopLens.',
+};
+
 const TEST_MESSAGE = {
   kind: 'test' as const, severity: 'info' as const,
   title: { zh: 'ShopLens 测试消息', en: 'ShopLens test message' },
   lines: [{ zh: '收到这条消息,说明告警与报表可以发到这里。', en: 'If you read this, alerts and reports can reach this channel.' }],
 };
+
+/**
+ * The test message carries the link alerts will carry, so whoever set the channel up can tap it
+ * on a phone and see that it opens; a link to this machine's own address (127.0.0.1) cannot, and
+ * the message says how to fix it.
+ */
+function testMessage(base: string | undefined): NotifyMessage {
+  if (!base) return { ...TEST_MESSAGE, id: randomUUID() };
+  const lines = isLoopback(base) ? [...TEST_MESSAGE.lines, LOOPBACK_LINE] : TEST_MESSAGE.lines;
+  return { ...TEST_MESSAGE, id: randomUUID(), lines, link: { url: `${base.replace(/\/$/, '')}/alerts`, label: { zh: '打开 ShopLens', en: 'Open ShopLens' } } };
+}
 
 export function registerChannelRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const store = alertStore(deps.meta);
@@ -84,7 +101,7 @@ export function registerChannelRoutes(app: FastifyInstance, deps: ServerDeps): v
     const { id } = request.params as { id: string };
     const channel = await find(id, principalOf(request).scope);
     // one try: whoever pressed the button wants the platform's answer now, not after retries
-    const [r] = await deliver({ ...TEST_MESSAGE, id: randomUUID() }, createNotifiers([channel], keys), { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+    const [r] = await deliver(testMessage(deps.linkBase?.()), createNotifiers([channel], keys), { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
     return { ok: r!.ok, attempts: r!.attempts, ...(r!.status !== undefined ? { status: r!.status } : {}), detail: r!.detail };
   });
 }

@@ -117,7 +117,7 @@ function client(app: FastifyInstance, cookie: string, csrfToken: string): Client
   };
 }
 
-export async function testServer(options: { metaUrl?: string; users?: boolean; config?: Partial<ServerConfig> } = {}): Promise<TestServer> {
+export async function testServer(options: { metaUrl?: string; users?: boolean; config?: Partial<ServerConfig>; linkBase?: string } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'shoplens-server-'));
   const wh = await openWarehouse(join(dir, 'store.duckdb'));
   const meta = await openMetaStore(options.metaUrl ?? join(dir, 'meta.sqlite'));
@@ -134,7 +134,10 @@ export async function testServer(options: { metaUrl?: string; users?: boolean; c
       await createAccount(meta, { name, password: TEST_PASSWORD, role: u.role, shops: u.shops }, { actorId: null, actorName: 'test', ip: null });
     }
   }
-  const app = await buildServer({ wh, meta, config: serverConfig({ webDist: null, login: { maxPerMinute: 1000, lockAfter: 5, lockMs: 60_000 }, ...options.config }) });
+  const app = await buildServer({
+    wh, meta, config: serverConfig({ webDist: null, login: { maxPerMinute: 1000, lockAfter: 5, lockMs: 60_000 }, ...options.config }),
+    ...(options.linkBase ? { linkBase: () => options.linkBase } : {}),
+  });
   return {
     app, wh, meta, dir,
     async login(name, password = TEST_PASSWORD) {
