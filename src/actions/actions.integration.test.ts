@@ -86,4 +86,19 @@ describe('actions', () => {
     const scoped = await weeklyReview(store.wh, catalog, actions, '2026-06-30', { shopIds: ['tmall_flagship'] });
     assert.deepEqual([scoped.openProblems.length, scoped.overdue.length, scoped.results.length], [0, 0, 0]);
   });
+
+  it('an action started and checked the same day waits in the review instead of breaking it', async () => {
+    let b: Action = {
+      type: 'action', id: 'A-2', title: '当天复查', origin: { kind: 'manual' }, owner: 'li', due: '2026-07-10', stage: 'plan',
+      target: { metric: 'paid_amount', filters: {} }, expected: { direction: 'up' }, compareDays: 14, history: [], createdBy: 'ops', createdAt: '2026-06-30T01:00:00Z',
+    };
+    b = moveAction(b, 'doing', 'li', '2026-06-30', new Date('2026-06-30T02:00:00Z'));
+    b = moveAction(b, 'check', 'li', '2026-06-30', new Date('2026-06-30T03:00:00Z'));
+    await actions.put(b);
+    // on the 30th no full day has passed since the start (the 30th itself is not over)
+    await assert.rejects(beforeAfter(store.wh, catalog, b, '2026-06-30', { shopIds: 'all' }), (e) => isShopLensError(e) && e.code === 'ACTION_NOT_STARTED');
+    const review = await weeklyReview(store.wh, catalog, actions, '2026-06-30', { shopIds: 'all' });
+    assert.deepEqual(review.waiting.map((a) => a.id), ['A-2']);
+    assert.deepEqual(review.results.map((r) => r.actionId), ['A-1'], 'the other action\'s result is still there');
+  });
 });

@@ -18,7 +18,7 @@ export const ActionErrors = defineErrors({
   },
   ACTION_NOT_STARTED: {
     http: 409, userCaused: true,
-    zh: (p: { id: string }) => `行动项 ${p.id} 尚未开始执行,没有"执行前/执行后"可比较`,
-    en: (p: { id: string }) => `action ${p.id} has not started: there is no before/after to compare`,
+    zh: (p: { id: string }) => `行动项 ${p.id} 还没有可比较的"执行后"数据:尚未开始执行,或开始后还没有完整的一天`,
+    en: (p: { id: string }) => `action ${p.id} has no "after" to compare yet: it has not started, or no full day has passed since it did`,
   },
 });

@@ -5,7 +5,7 @@
 import { addDays } from '../core/time.js';
 import type { Catalog, Scope } from '../metrics/index.js';
 import type { Warehouse } from '../warehouse/index.js';
-import { beforeAfter, type BeforeAfter } from './compare.js';
+import { beforeAfter, compareWindows, type BeforeAfter } from './compare.js';
 import type { Action, Problem } from './schema.js';
 import type { ActionStore } from './store.js';
 import { isOverdue } from './workflow.js';
@@ -17,6 +17,8 @@ export interface WeeklyReview {
   /** actions that changed stage in the week */
   readonly moved: Action[];
   readonly results: BeforeAfter[];
+  /** checked this week, but no full day has passed since the start: nothing to compare yet */
+  readonly waiting: Action[];
 }
 
 /** Shop-scoped readers see only problems and actions about their shops (or about no shop). */
@@ -35,6 +37,8 @@ export async function weeklyReview(wh: Warehouse, catalog: Catalog, store: Actio
   const moved = actions.filter((a) => a.history.some((h) => inWeek(h.at)));
   const checked = actions.filter((a) => (a.stage === 'check' || a.stage === 'done') && a.checkedDay !== undefined && a.checkedDay >= week.from);
   const results: BeforeAfter[] = [];
-  for (const a of checked) results.push(await beforeAfter(wh, catalog, a, today, scope));
-  return { week, openProblems, overdue: actions.filter((a) => isOverdue(a, today)), moved, results };
+  // an action started and checked on the same day has no "after" yet: it waits, and the review still reads
+  const waiting = checked.filter((a) => compareWindows(a, today) === undefined);
+  for (const a of checked) if (!waiting.includes(a)) results.push(await beforeAfter(wh, catalog, a, today, scope));
+  return { week, openProblems, overdue: actions.filter((a) => isOverdue(a, today)), moved, results, waiting };
 }

@@ -35,6 +35,7 @@ export const alertsDict = {
   fromAlert: { zh: '来自告警', en: 'From an alert' },
   expectedPercent: { zh: '预期幅度', en: 'Expected move' },
   actionScope: { zh: '范围', en: 'Scope' },
+  compareWaiting: { zh: '执行后还没有完整的一天数据,明天再看对比', en: 'no full day since the start yet: the before/after shows tomorrow' },
   reportView: { zh: '查看报表', en: 'Report' },
   reportViewOpen: { zh: '查看', en: 'View' },
   closeView: { zh: '关闭', en: 'Close' },

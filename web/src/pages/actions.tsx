@@ -9,6 +9,7 @@ import { useLabels } from '../lib/use-labels';
 import { actionApi, STAGES, type ActionItem, type Stage } from './alerts-api';
 import { BeforeAfterView, WeeklyReviewBlock } from './actions-review';
 import { ActionFields, actionBody, type NewAction } from './action-form';
+import { useEntityText } from '../lib/entity-text';
 
 const NEXT: Record<Stage, Stage | undefined> = { plan: 'doing', doing: 'check', check: 'done', done: undefined };
 
@@ -19,12 +20,16 @@ function ActionCard({ a, onMoved }: { a: ActionItem; onMoved: () => void }) {
   const failure = useFailureText();
   const next = a.stage ? NEXT[a.stage] : undefined;
   const alertId = a.origin?.kind === 'alert' ? a.origin.alertId : undefined;
+  const entityText = useEntityText();
+  const filters = Object.entries(a.target?.filters ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v] as const);
+  const scope = filters.length > 0 ? entityText(Object.fromEntries(filters)) : undefined;
   const move = (to: Stage) => actionApi.move(a.id, to).then(onMoved, (e: Error) => void message.error(failure(e)));
   return (
     <Card size="small" data-testid={`action-${a.id}`} data-stage={a.stage} title={a.title} style={{ marginBottom: 8 }}
       extra={next && <Button size="small" type="primary" data-testid={`move-${a.id}`} onClick={() => void move(next)}>{t(`stage_${next}`)} →</Button>}>
       <div>{t('owner')}: {a.owner} · {t('due')}: {a.due}</div>
       <div>{t('metric')}: {a.target ? labels.metric(a.target.metric) : ''} {a.expected && <Tag>{a.expected.direction === 'up' ? '↑' : '↓'}{a.expected.percent ?? ''}{a.expected.percent ? '%' : ''}</Tag>}</div>
+      {scope && <div>{t('actionScope')}: {scope}</div>}
       {alertId && <a data-testid={`origin-${a.id}`} onClick={() => navigate('/alerts', new URLSearchParams({ alert: alertId }))}>{t('fromAlert')} →</a>}
       {(a.stage === 'check' || a.stage === 'done') && <BeforeAfterView id={a.id} />}
     </Card>

@@ -13,6 +13,7 @@ import { useApi } from '../api/use-api';
 import { Chart, type ChartOption } from '../components/chart';
 import { Async, useFailureText } from '../components/states';
 import { useI18n } from '../i18n/i18n';
+import { useEntityText } from '../lib/entity-text';
 import { formatValue } from '../lib/format';
 import { navigate, setSearch } from '../lib/router';
 import { useLabels } from '../lib/use-labels';
@@ -20,13 +21,6 @@ import { ActionFields, actionBody, type NewAction } from './action-form';
 import { actionApi, alertApi, pct, type AlertDetail as Detail, type AlertEvent, type Contributor, type HistoryPoint } from './alerts-api';
 
 export const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
-
-/** 店铺: 抖音美妆店 · SKU: S1, or 整体 for an alert about the whole scope. */
-export function useEntityText(): (entity: Record<string, string>) => string {
-  const { t } = useI18n();
-  const labels = useLabels();
-  return (entity) => Object.entries(entity).map(([k, v]) => `${labels.dimension(k)}: ${labels.value(k, v)}`).join(' · ') || t('allEntities');
-}
 
 /** The rule's value and baseline per evaluated day; the days the alert was open in red. */
 function historyOption(h: HistoryPoint[], ratio: boolean, names: { value: string; baseline: string }, open: { from: string; to: string }): ChartOption {

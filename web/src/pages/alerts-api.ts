@@ -27,7 +27,7 @@ export type Stage = 'plan' | 'doing' | 'check' | 'done';
 export const STAGES: Stage[] = ['plan', 'doing', 'check', 'done'];
 export interface ActionItem {
   type: 'action' | 'problem'; id: string; title: string; owner?: string; due?: string; stage?: Stage;
-  status?: 'open' | 'closed'; target?: { metric: string }; expected?: { direction: 'up' | 'down'; percent?: number; note?: string };
+  status?: 'open' | 'closed'; target?: { metric: string; filters?: Record<string, string | string[]> }; expected?: { direction: 'up' | 'down'; percent?: number; note?: string };
   startedDay?: string; checkedDay?: string;
   origin?: { kind: 'alert'; alertId: string } | { kind: 'chart' | 'manual' };
 }
@@ -36,7 +36,7 @@ export interface BeforeAfter {
   before: { from: string; to: string; value: unknown }; after: { from: string; to: string; value: unknown };
   change: unknown; changePct: number | null; met: boolean | null;
 }
-export interface WeeklyReview { week: { from: string; to: string }; openProblems: ActionItem[]; overdue: ActionItem[]; moved: ActionItem[]; results: BeforeAfter[] }
+export interface WeeklyReview { week: { from: string; to: string }; openProblems: ActionItem[]; overdue: ActionItem[]; moved: ActionItem[]; results: BeforeAfter[]; waiting: ActionItem[] }
 
 export const alertApi = {
   alerts: () => getJson<{ alerts: AlertEvent[] }>('/api/alerts?open=true'),

@@ -12,7 +12,8 @@ import { useLabels } from '../lib/use-labels';
 import { formatValue } from '../lib/format';
 import { alertApi, pct, type AlertEvent, type AlertRule } from './alerts-api';
 import { Channels, useChannels } from './alert-channels';
-import { AlertDetail, SEVERITY_COLOR, useEntityText } from './alert-detail';
+import { useEntityText } from '../lib/entity-text';
+import { AlertDetail, SEVERITY_COLOR } from './alert-detail';
 
 const openAlert = (id: string) => { setSearch((s) => s.set('alert', id)); window.scrollTo(0, 0); };
 
