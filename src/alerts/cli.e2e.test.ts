@@ -36,6 +36,29 @@ describe('shoplens alerts / report / actions', () => {
     assert.ok(gap.length <= 3, `few freshness alerts, got ${gap.length}`);
   });
 
+  it('alerts show: what the freshness rule saw of pdd_store around its planted gap, day by day', () => {
+    assert.equal(cli('alerts', 'add', '--template', 'data_freshness', '--id', 'fresh').code, 0);
+    const ev = cli('alerts', 'eval', '--day', '2026-05-30', '--no-notify', '--format', 'json');
+    assert.equal(ev.code, 0, ev.stderr);
+    const opened = (JSON.parse(ev.stdout) as { opened: { id: string; entity: Record<string, string> }[] }).opened.find((a) => a.entity.shop === 'pdd_store');
+    assert.ok(opened, ev.stdout);
+    const r = cli('alerts', 'show', opened.id, '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const { history } = JSON.parse(r.stdout) as { history: { day: string; value: number | null; breached: boolean }[] };
+    // four weeks before the gap and a week after it (the rule judges each day as it is)
+    assert.deepEqual([history[0]!.day, history.at(-1)!.day], ['2026-05-03', '2026-06-06']);
+    // the day's paid orders, counted in SQL: none on the gap, some on the day before
+    const count = (d: string) => Number(JSON.parse(cli('sql', `SELECT count(*) AS n FROM orders WHERE shop_id = 'pdd_store' AND paid_day = DATE '${d}'`, '--format', 'json').stdout).rows[0].n);
+    const on = (d: string) => history.find((p) => p.day === d)!;
+    assert.deepEqual([on('2026-05-30').value ?? 0, on('2026-05-30').breached], [count('2026-05-30'), true]);
+    assert.equal(count('2026-05-30'), 0);
+    assert.deepEqual([on('2026-05-29').value, on('2026-05-29').breached], [count('2026-05-29'), false]);
+    assert.ok(count('2026-05-29') > 0);
+    const missing = cli('alerts', 'show', 'nope');
+    assert.equal(missing.code, 3);
+    assert.match(missing.stderr, /ALERT_NOT_FOUND/);
+  });
+
   it('rejects a bad day with a coded bilingual error', () => {
     const r = cli('alerts', 'backtest', '--builtin', '--from', '2026-13-01', '--to', '2026-06-30');
     assert.notEqual(r.code, 0);

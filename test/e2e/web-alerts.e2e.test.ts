@@ -236,6 +236,14 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
       const ev = (await s.api<{ alert: Ev }>('GET', `/api/alerts/${enc}`)).alert;
       assert.equal(ev.status, 'acknowledged');
 
+      // resolved, it leaves the open list and comes back with 含已关闭
+      await p.getByTestId(`alert-${target.id}`).waitFor(); // listed while open
+      await p.getByTestId('alert-detail-resolve').click();
+      await p.getByTestId('alert-detail-status').filter({ hasText: '已关闭' }).waitFor();
+      await p.getByTestId(`alert-${target.id}`).waitFor({ state: 'detached' });
+      await p.getByTestId('alerts-show-all').click();
+      await p.getByTestId(`status-${target.id}`).filter({ hasText: '已关闭' }).waitFor();
+
       // on the board, the card leads back to its alert
       await p.goto(`${s.url}/actions`);
       await settled(p);

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { CoreErrors, fail } from '../../core/errors.js';
 import { dayInZone, dayTextToNumber, addDays, DEFAULT_TIMEZONE } from '../../core/time.js';
 import { backtest } from '../../alerts/backtest.js';
+import { alertHistory, historySpan } from '../../alerts/history.js';
+import { metricRunner } from '../../alerts/source.js';
 import { applyUserAction } from '../../alerts/lifecycle.js';
 import { fileDeliveryLog, parseChannel, publicChannel, loadSecretKey } from '../../alerts/notify/index.js';
 import { runAlerts } from '../../alerts/run.js';
@@ -63,6 +65,28 @@ export function registerAlerts(program: Command): void {
         process.stdout.write(render(rules.map((r) => ({ id: r.id, name: r.name.zh, metric: r.metric, enabled: r.enabled, channels: r.channels.join(' ') })), format));
         process.stdout.write(render(open.map((e) => ({ id: e.id, status: e.status, opened: e.openedDay, value: e.value, baseline: e.baseline })), format));
       });
+    });
+
+  alerts.command('show <id>').description('一条告警:规则每天所见的数值与基线 / one alert: what its rule saw each day around it')
+    .option('--format <format>', 'table | json | csv', 'table')
+    .action(async (id: string, opts: { format: string }, cmd: Command) => {
+      const format = parseFormat(opts.format);
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const { ev, rule } = await withAlertStore(g, async (s) => {
+        const found = await s.getEvent(id);
+        return { ev: found, rule: (await s.listRules()).find((r) => r.id === found.ruleId) };
+      });
+      const catalog = loadCatalog();
+      const today = dayInZone(new Date(), DEFAULT_TIMEZONE);
+      const history = rule
+        ? await withWarehouse(g, (wh) => alertHistory(wh, metricRunner(wh, catalog), catalog, rule, ev, historySpan(ev, today), { shopIds: 'all' }), { mustExist: true })
+        : [];
+      if (format === 'json') { process.stdout.write(JSON.stringify({ alert: ev, history }, jsonReplacer, 2) + '\n'); return; }
+      if (format === 'table') {
+        process.stdout.write(`${ev.id}\n${rule ? rule.name.zh : ev.ruleId} · ${ev.status} · opened ${ev.openedDay} · value ${ev.value ?? '—'} vs ${ev.baseline ?? '—'}\n`);
+        if (!rule) process.stdout.write('规则已删除,无法回看每天的数值 / the rule was deleted: no daily values\n');
+      }
+      process.stdout.write(render(history.map((p) => ({ day: p.day, judged: p.judged, value: p.value, baseline: p.baseline, breached: p.breached, skipped: p.skipped ?? false })), format));
     });
 
   alerts.command('backtest').description('按历史每天回放已启用的规则 / evaluate the enabled rules over past days as if run each day')

@@ -123,7 +123,7 @@ function Body({ d, reload, onChanged }: { d: Detail; reload: () => void; onChang
       <Space wrap>
         <Tag color={SEVERITY_COLOR[a.severity]}>{t(`severity_${a.severity}`)}</Tag>
         <Tag data-testid="alert-detail-status">{t(`alert_${a.status}`)}</Tag>
-        <Typography.Text strong data-testid="alert-detail-title">{d.rule?.name ? pick(d.rule.name) : metricName}:{entityText(a.entity)}</Typography.Text>
+        <Typography.Text strong data-testid="alert-detail-title">{d.rule?.name ? pick(d.rule.name) : metricName}{lang === 'zh' ? ':' : ': '}{entityText(a.entity)}</Typography.Text>
       </Space>
       {a.withheld && <Alert type="info" showIcon message={t('alertWithheld')} data-testid="alert-withheld" />}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 4 }} data-testid="alert-facts">
@@ -142,7 +142,7 @@ function Body({ d, reload, onChanged }: { d: Detail; reload: () => void; onChang
           <>
             <Button data-testid="alert-detail-ack" disabled={a.status === 'acknowledged'} onClick={() => void act('acknowledge')}>{t('acknowledge')}</Button>
             <Button onClick={() => void act('snooze')}>{t('snooze')}</Button>
-            <Button onClick={() => void act('resolve')}>{t('resolve')}</Button>
+            <Button data-testid="alert-detail-resolve" onClick={() => void act('resolve')}>{t('resolve')}</Button>
           </>
         )}
         {holds(session, ['alerts:manage']) && a.status === 'resolved' && <Button onClick={() => void act('reopen')}>{t('reopen')}</Button>}

@@ -39,7 +39,7 @@ export interface BeforeAfter {
 export interface WeeklyReview { week: { from: string; to: string }; openProblems: ActionItem[]; overdue: ActionItem[]; moved: ActionItem[]; results: BeforeAfter[]; waiting: ActionItem[] }
 
 export const alertApi = {
-  alerts: () => getJson<{ alerts: AlertEvent[] }>('/api/alerts?open=true'),
+  alerts: (all = false) => getJson<{ alerts: AlertEvent[] }>(`/api/alerts?open=${all ? 'false' : 'true'}`),
   alert: (id: string) => getJson<AlertDetail>(`/api/alerts/${encodeURIComponent(id)}`),
   rules: () => getJson<{ rules: AlertRule[] }>('/api/alerts/rules'),
   templates: () => getJson<{ templates: Template[] }>('/api/alerts/templates'),

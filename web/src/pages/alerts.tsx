@@ -23,7 +23,9 @@ function OpenAlerts({ rules, nonce }: { rules: RulesState; nonce: number }) {
   const { message } = App.useApp();
   const failure = useFailureText();
   const entityText = useEntityText();
-  const state = useApi(`alerts:open:${nonce}`, alertApi.alerts, { cache: false });
+  // resolved alerts too, newest first, for looking back at what happened
+  const [all, setAll] = useState(false);
+  const state = useApi(`alerts:${all ? 'all' : 'open'}:${nonce}`, () => alertApi.alerts(all), { cache: false });
   // an alert is read by its rule: 退款率飙升 says more than its numerator's id, and a rule
   // with `per` measures a ratio
   const ruleOf = (a: AlertEvent) => rules.data?.rules.find((r) => r.id === a.ruleId);
@@ -31,10 +33,11 @@ function OpenAlerts({ rules, nonce }: { rules: RulesState; nonce: number }) {
   const act = (id: string, action: 'acknowledge' | 'snooze' | 'resolve') =>
     alertApi.setStatus(id, action).then(() => { void message.success(t('saved')); state.reload(); }, (e: Error) => void message.error(failure(e)));
   return (
-    <Card size="small" title={t('openAlerts')} data-testid="open-alerts">
+    <Card size="small" title={t(all ? 'allAlerts' : 'openAlerts')} data-testid="open-alerts"
+      extra={<Space size={4}><Switch size="small" checked={all} onChange={setAll} data-testid="alerts-show-all" />{t('showResolved')}</Space>}>
       <Async state={state}>
         {(d) => (
-          <Table<AlertEvent> size="small" rowKey="id" dataSource={d.alerts} pagination={{ pageSize: 20 }} locale={{ emptyText: t('noAlerts') }} scroll={{ x: 'max-content' }}
+          <Table<AlertEvent> size="small" rowKey="id" dataSource={[...d.alerts].sort((x, y) => y.openedDay.localeCompare(x.openedDay))} pagination={{ pageSize: 20 }} locale={{ emptyText: t(all ? 'noAlertsAtAll' : 'noAlerts') }} scroll={{ x: 'max-content' }}
             onRow={(a) => ({ 'data-testid': `alert-${a.id}` } as React.HTMLAttributes<HTMLElement>)}
             columns={[
               { title: t('severity'), width: 90, render: (_, a) => <Tag color={SEVERITY_COLOR[a.severity]}>{t(`severity_${a.severity}`)}</Tag> },
