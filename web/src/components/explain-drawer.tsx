@@ -33,13 +33,13 @@ export function ExplainDrawer({ metric, from, to, filters, onClose }: {
             const name = (id: string) => (x.names[id] ? pick(x.names[id].name) : id);
             return (
               <>
-                <Descriptions size="small" column={2} bordered title={name(x.metric)}>
+                <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered title={name(x.metric)}>
                   <Descriptions.Item label={`${t('current')} ${x.period.from} ~ ${x.period.to}`}>{fmt(x.current)}</Descriptions.Item>
                   <Descriptions.Item label={`${t('previous')} ${x.previous.from} ~ ${x.previous.to}`}>{fmt(x.previousValue)}</Descriptions.Item>
-                  <Descriptions.Item label={t('change')} span={2}><span data-testid="explain-change">{fmt(x.change)} ({pct(x.changePct)})</span></Descriptions.Item>
+                  <Descriptions.Item label={t('change')} span={{ xs: 1, sm: 2 }}><span data-testid="explain-change">{fmt(x.change)} ({pct(x.changePct)})</span></Descriptions.Item>
                 </Descriptions>
                 {x.drivers && (
-                  <Table<DriverContribution> style={{ marginTop: 16 }} size="small" rowKey="metric" pagination={false} dataSource={x.drivers}
+                  <Table<DriverContribution> style={{ marginTop: 16 }} scroll={{ x: 'max-content' }} size="small" rowKey="metric" pagination={false} dataSource={x.drivers}
                     title={() => <Typography.Text strong>{t('drivers')}</Typography.Text>} data-testid="explain-drivers"
                     columns={[
                       { title: t('explainDriver'), render: (_, d) => name(d.metric) },
@@ -49,7 +49,7 @@ export function ExplainDrawer({ metric, from, to, filters, onClose }: {
                     ]} />
                 )}
                 {x.breakdowns.map((b) => (
-                  <Table<Contributor> key={b.dimension} style={{ marginTop: 16 }} size="small" rowKey={(r) => String(r.value)} pagination={false} dataSource={b.rows}
+                  <Table<Contributor> key={b.dimension} style={{ marginTop: 16 }} scroll={{ x: 'max-content' }} size="small" rowKey={(r) => String(r.value)} pagination={false} dataSource={b.rows}
                     title={() => <Typography.Text strong>{pick(x.dimensions[b.dimension])}</Typography.Text>}
                     columns={[
                       { title: pick(x.dimensions[b.dimension]), render: (_, r) => labels.value(b.dimension, r.value) },
