@@ -6,6 +6,7 @@
 import type { Catalog } from '../metrics/catalog/load.js';
 import type { CompiledMetric } from '../metrics/catalog/resolve.js';
 import { dimensionLabels, isDimension } from '../metrics/dimensions.js';
+import type { EntityNames } from './entity-names.js';
 import type { AlertEvent } from './lifecycle.js';
 import type { Localized, MessageFact, NotifyMessage } from './notify/types.js';
 import type { AlertRule } from './rules/schema.js';
@@ -56,13 +57,15 @@ const basisText = (rule: AlertRule): Localized => {
   }
 };
 
-export function entityText(entity: Readonly<Record<string, string>>): Localized {
+/** `names` (entity-names.ts) says 简屿生活馆 for shop=taobao_store; a value without a name reads as its id. */
+export function entityText(entity: Readonly<Record<string, string>>, names: EntityNames = {}): Localized {
   const parts = Object.entries(entity);
   if (parts.length === 0) return { zh: '全部', en: 'all' };
   const label = (d: string, lang: 'zh' | 'en') => (isDimension(d) ? dimensionLabels[d][lang] : d);
+  const shown = (d: string, v: string) => (d === 'sku' && entity.shop !== undefined ? names[`sku=${v}@${entity.shop}`] : undefined) ?? names[`${d}=${v}`] ?? v;
   return {
-    zh: parts.map(([d, v]) => `${label(d, 'zh')} ${v}`).join(','),
-    en: parts.map(([d, v]) => `${label(d, 'en')} ${v}`).join(', '),
+    zh: parts.map(([d, v]) => `${label(d, 'zh')} ${shown(d, v)}`).join(','),
+    en: parts.map(([d, v]) => `${label(d, 'en')} ${shown(d, v)}`).join(', '),
   };
 }
 
@@ -74,8 +77,8 @@ export function ruleMetricInfo(catalog: Pick<Catalog, 'get'>, rule: Pick<AlertRu
   return { id: `${m.id}/${d.id}`, name: { zh: `${m.name.zh} / ${d.name.zh}`, en: `${m.name.en} per ${d.name.en}` }, unit: 'ratio' };
 }
 
-export function alertMessage(ev: AlertEvent, rule: AlertRule, metric: MetricInfo, options: { baseUrl?: string } = {}): NotifyMessage {
-  const who = entityText(ev.entity);
+export function alertMessage(ev: AlertEvent, rule: AlertRule, metric: MetricInfo, options: { baseUrl?: string; names?: EntityNames } = {}): NotifyMessage {
+  const who = entityText(ev.entity, options.names);
   const v = formatMetricValue(ev.value, metric.unit);
   const b = formatMetricValue(ev.baseline, metric.unit);
   const basis = basisText(rule);

@@ -9,6 +9,7 @@ import { loadCampaignDays } from './campaign-days.js';
 import { alertContributors } from './contributors.js';
 import { evaluateRule, ruleScope } from './engine.js';
 import { isMuted, type AlertEvent } from './lifecycle.js';
+import { entityNames } from './entity-names.js';
 import { alertMessage, ruleMetricInfo } from './message.js';
 import { createNotifiers, deliver, type ChannelConfig, type DeliveryLog, type DeliveryRecord, type KeySource, type RetryPolicy } from './notify/index.js';
 import type { AlertStore } from './store.js';
@@ -64,7 +65,8 @@ export async function runAlerts(ctx: AlertRunContext, day: string, options: { ru
       if (options.notify === false || isMuted(ev, now)) continue;
       const targets = channels.filter((c) => rule.channels.includes(c.id) && channelCovers(c, ev.shopIds));
       if (targets.length === 0) continue;
-      const msg = alertMessage(ev, rule, ruleMetricInfo(ctx.catalog, rule), ctx.baseUrl ? { baseUrl: ctx.baseUrl } : {});
+      const names = await entityNames(ctx.wh, [ev]);
+      const msg = alertMessage(ev, rule, ruleMetricInfo(ctx.catalog, rule), { names, ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl } : {}) });
       deliveries.push(...(await deliver(msg, createNotifiers(targets, ctx.keys), { ...(ctx.log ? { log: ctx.log } : {}), ...(ctx.retry ? { retry: ctx.retry } : {}) })));
     }
   }

@@ -12,6 +12,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { entityNames } from '../alerts/entity-names.js';
+import { alertMessage, ruleMetricInfo } from '../alerts/message.js';
 import { runAlerts } from '../alerts/run.js';
 import { alertStore } from '../alerts/store.js';
 import { loadCatalog } from '../metrics/index.js';
@@ -131,5 +133,27 @@ describe('one alert: its days, who may open it, the actions it starts', () => {
     // nor can operations start an action that measures it
     const act = await ops.inject({ method: 'POST', url: '/api/actions', payload: { type: 'action', title: 'x', owner: 'y', due: '2024-01-20', target: { metric: 'gross_profit' }, expected: { direction: 'up' }, origin: { kind: 'alert', alertId: id } } });
     assert.equal(act.statusCode, 403, act.body);
+  });
+
+  test('a pushed message names the shop and the SKU as the store does, a long title cut', async () => {
+    const long = '简屿 加厚纯棉毛巾 吸水速干 家用成人洗脸毛巾 三条装 礼盒'; // 31 characters
+    await s.wh.bulkLoad(products, [{
+      shop_id: 'jd-1', sku_id: 'jd-1-sku', spu_id: 'jd-1-spu', merchant_code: null, title: long, category_l1: '家居', category_l2: '家居', category_l3: '家居',
+      brand: null, list_price: 2_990n, unit_cost: null, status: 'on_sale', launched_at: null,
+    }]);
+    const names = await entityNames(s.wh, [{ entity: { shop: 'tm-1', sku: 'tm-1-sku' } }, { entity: { shop: 'jd-1', sku: 'jd-1-sku' } }, { entity: { shop: 'nope' } }]);
+    const cut = `jd-1-sku(${[...long].slice(0, 24).join('')}…)`;
+    assert.deepEqual(names, {
+      'shop=tm-1': '天猫旗舰店', 'shop=jd-1': '京东自营',
+      'sku=tm-1-sku@tm-1': 'tm-1-sku(测试商品)', 'sku=tm-1-sku': 'tm-1-sku(测试商品)',
+      'sku=jd-1-sku@jd-1': cut, 'sku=jd-1-sku': cut,
+    });
+    const store = alertStore(s.meta);
+    const rule = await store.getRule('big-day');
+    const m = alertMessage(await store.getEvent(TM1), rule, ruleMetricInfo(loadCatalog(), rule), { names });
+    assert.deepEqual([m.title.zh, m.title.en], ['大单日:店铺 天猫旗舰店', 'Big day: shop 天猫旗舰店']);
+    // without names (a shop the store does not know) the id stands
+    const bare = alertMessage(await store.getEvent(TM1), rule, ruleMetricInfo(loadCatalog(), rule));
+    assert.equal(bare.title.zh, '大单日:店铺 tm-1');
   });
 });
