@@ -26,6 +26,7 @@ interface Detail {
   alert: { id: string; status: string; value: number | null; baseline: number | null; withheld?: string; contributors?: unknown[] };
   rule: { id: string; unit: string; metricUnit: string; windowDays: number } | null;
   history: Point[] | null;
+  names: Record<string, string>;
   actions: { id: string; title: string; shopIds?: string[]; target: { metric: string; filters: Record<string, string> }; origin: { kind: string; alertId?: string } }[];
 }
 
@@ -64,6 +65,7 @@ describe('one alert: its days, who may open it, the actions it starts', () => {
     const d = res.json() as Detail;
     assert.deepEqual([d.alert.value, d.alert.baseline, d.alert.status], [350, 300, 'open']);
     assert.deepEqual([d.rule?.id, d.rule?.unit, d.rule?.metricUnit, d.rule?.windowDays], ['big-day', 'money', 'money', 2]);
+    assert.deepEqual(d.names, { 'shop=tm-1': '天猫旗舰店' });
     // four weeks before the opening day, and a week past the last breach (the alert is still open)
     const h = d.history!;
     assert.deepEqual([h[0]!.day, h.at(-1)!.day, h.length], ['2023-12-14', '2024-01-17', 35]);

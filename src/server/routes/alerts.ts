@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { backtest } from '../../alerts/backtest.js';
+import { entityNames } from '../../alerts/entity-names.js';
 import { alertHistory, historySpan } from '../../alerts/history.js';
 import { ruleMetricInfo } from '../../alerts/message.js';
 import { metricRunner } from '../../alerts/source.js';
@@ -90,7 +91,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
     config: { access: needs('page:alerts', { shops: 'filtered' }) },
     schema: {
       summary: '一条告警:规则每天所见的数值与基线、由它发起的行动 / one alert: what its rule saw each day, the actions it started', tags: ['alerts'], params: idParam,
-      response: { 200: z.object({ alert: anyJson, rule: anyJson.nullable(), history: z.array(anyJson).nullable(), actions: z.array(anyJson) }) },
+      response: { 200: z.object({ alert: anyJson, rule: anyJson.nullable(), history: z.array(anyJson).nullable(), actions: z.array(anyJson), names: z.record(z.string(), z.string()) }) },
     },
   }, async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -112,6 +113,8 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
       } : null,
       history,
       actions: started,
+      // the shop's name and the SKU's title, as the pushed message called them
+      names: await entityNames(deps.wh, [ev]),
     };
   });
 

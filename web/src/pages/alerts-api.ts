@@ -19,6 +19,8 @@ export interface AlertDetail {
   rule: { id: string; name: L | null; metric: string; per: string | null; windowDays: number; lagDays: number; condition: string; unit: string; metricUnit: string } | null;
   history: HistoryPoint[] | null;
   actions: ActionItem[];
+  /** the shop's name and the SKU's title (`sku=ID@SHOP`), as the pushed message said them */
+  names: Record<string, string>;
 }
 export interface AlertRule { id: string; name?: L; metric: string; per?: string; severity: string; enabled: boolean; dimensions?: string[]; channels?: string[] }
 export interface Template { id: string; name: L; description: L }
