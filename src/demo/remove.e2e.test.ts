@@ -2,7 +2,8 @@
  * A seller who started on the demo store and imported their own exports takes the demo out:
  * `shoplens demo --remove` leaves exactly what they imported, and `shoplens start` does not
  * bring the demo back. Their own order, paid on 双11 2025, was filed under the demo's 双11
- * while it stood, and is unfiled with it.
+ * while it stood, and is unfiled with it. Alerts and actions about the demo's shops alone go
+ * with them; those about the seller's shop, or about every shop, stay.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../test/helpers/cli.js';
 import { tempDir } from '../../test/helpers/store.js';
+import { actionDocSchema } from '../actions/schema.js';
+import { actionStore } from '../actions/store.js';
+import type { AlertEvent } from '../alerts/lifecycle.js';
+import { alertStore } from '../alerts/store.js';
+import { openMetaStore } from '../meta/index.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -36,6 +42,34 @@ before(() => {
   assert.equal(imp.code, 0, imp.stderr);
   assert.match(imp.stderr, /the store still holds the demo seller \(6 shops\), counted in every total; remove it with: shoplens demo --remove/);
 });
+
+/** Alerts and actions a seller trying the demo made: about a demo shop, their own shop, every shop. */
+async function plantAlertsAndActions(): Promise<void> {
+  const meta = await openMetaStore(join(dir, 'meta.sqlite'));
+  try {
+    const event = (id: string, shopIds: string[]): AlertEvent => ({
+      id, ruleId: 'r', entityKey: id, entity: {}, metric: 'paid_amount', severity: 'warning', status: 'open', openedDay: '2026-03-01', lastBreachDay: '2026-03-01',
+      clearStreak: 0, value: 1, baseline: 2, deltaRatio: -0.5, peakValue: 1, shopIds,
+    });
+    for (const [id, shops] of [['ev-demo', ['tmall_flagship']], ['ev-own', ['我的小店']], ['ev-all', ['*']]] as const) await alertStore(meta).putEvent(event(id, [...shops]));
+    const action = (id: string, shopIds?: string[]) => ({
+      type: 'action' as const, id, title: id, owner: 'li', due: '2026-04-01', target: { metric: 'paid_amount', filters: {} }, expected: { direction: 'up' as const },
+      createdBy: 'u', createdAt: '2026-03-01T00:00:00Z', ...(shopIds ? { shopIds } : {}),
+    });
+    for (const a of [action('A-demo', ['jd_pop', 'pdd_store']), action('A-mixed', ['jd_pop', '我的小店']), action('A-none')]) await actionStore(meta).put(actionDocSchema.parse(a));
+  } finally {
+    await meta.close();
+  }
+}
+
+async function remainingAlertsAndActions(): Promise<[string[], string[]]> {
+  const meta = await openMetaStore(join(dir, 'meta.sqlite'));
+  try {
+    return [(await alertStore(meta).listEvents()).map((e) => e.id).sort(), (await actionStore(meta).list()).map((a) => a.id).sort()];
+  } finally {
+    await meta.close();
+  }
+}
 after(() => cleanup());
 
 describe('shoplens demo --remove', () => {
@@ -45,10 +79,12 @@ describe('shoplens demo --remove', () => {
     assert.equal(sql('SELECT count(*) AS n FROM shops')[0]!.n, '7');
   });
 
-  it('removes the six demo shops, their campaigns and market sizes, and keeps the imported shop whole', () => {
+  it('removes the six demo shops, their campaigns and market sizes, and keeps the imported shop whole', async () => {
+    await plantAlertsAndActions();
     const r = cli('demo', '--remove');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /removed \d+ rows of the demo shops douyin_live, jd_pop, pdd_store, taobao_store, tmall_flagship, tmall_kitchen/);
+    assert.match(r.stdout, /removed \d+ rows of the demo shops douyin_live, jd_pop, pdd_store, taobao_store, tmall_flagship, tmall_kitchen, 1 alerts and 1 actions about them/);
+    assert.deepEqual(await remainingAlertsAndActions(), [['ev-all', 'ev-own'], ['A-mixed', 'A-none']]);
     assert.deepEqual(sql('SELECT shop_id FROM shops').map((x) => x.shop_id), ['我的小店']);
     assert.deepEqual(sql('SELECT count(*) AS n, sum(paid_amount) AS paid FROM orders')[0], { n: '2', paid: '10050' });
     assert.deepEqual(sql('SELECT campaign_id FROM orders ORDER BY order_id').map((x) => x.campaign_id), [null, null]);

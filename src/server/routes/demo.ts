@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineErrors, fail } from '../../core/errors.js';
 import { demoShopsIn, generateDemo, removeDemo } from '../../demo/index.js';
 import { needs } from '../access.js';
+import { forgetShops } from '../services/forget-shops.js';
 import { audit } from '../audit.js';
 import type { ServerDeps } from '../types.js';
 import { queueWrite } from '../write-queue.js';
@@ -46,12 +47,14 @@ export function registerDemoRoutes(app: FastifyInstance, deps: ServerDeps): void
     config: { access: needs('data:delete') },
     schema: {
       summary: '删除演示店铺数据,保留导入的数据 / remove the demo seller, keep imported data', tags: ['data'],
-      response: { 200: z.object({ shops: z.array(z.string()), rows: z.number() }) },
+      response: { 200: z.object({ shops: z.array(z.string()), rows: z.number(), alerts: z.number(), actions: z.number() }) },
     },
   }, async (request) => {
     const r = await queueWrite(() => removeDemo(wh));
     const rows = Object.values(r.rows).reduce((a, n) => a + n, 0);
-    await audit(deps, request, { action: 'delete', target: 'demo', detail: { shops: r.shops, rows } });
-    return { shops: r.shops, rows };
+    // then the alerts and actions about those shops alone (the metadata store is another database)
+    const forgotten = await forgetShops(deps.meta, r.shops);
+    await audit(deps, request, { action: 'delete', target: 'demo', detail: { shops: r.shops, rows, ...forgotten } });
+    return { shops: r.shops, rows, ...forgotten };
   });
 }
