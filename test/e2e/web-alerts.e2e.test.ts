@@ -199,6 +199,14 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
     const p = await phone.newPage();
     const phoneErrors = pageErrors(p);
     try {
+      // the morning check: 经营总览 says how many alerts nobody has picked up yet (one was acknowledged above)
+      await p.goto(`${s.url}/`);
+      const banner = p.getByTestId('overview-alerts');
+      await banner.waitFor();
+      const waiting = (await s.api<{ alerts: Ev[] }>('GET', '/api/alerts?open=true')).alerts.filter((a) => a.status === 'open');
+      assert.equal(waiting.length, opened.length - 1);
+      assert.match((await banner.textContent()) ?? '', new RegExp(`^${waiting.length} 条告警待处理`));
+      assert.equal(await banner.locator('[data-testid^="overview-alert-"]').count(), Math.min(3, waiting.length));
       await p.goto(link);
       await p.getByTestId('alert-detail').waitFor();
       await settled(p);

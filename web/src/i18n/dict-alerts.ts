@@ -27,6 +27,8 @@ export const alertsDict = {
   noAlertsAtAll: { zh: '还没有告警', en: 'No alerts yet' },
   allAlerts: { zh: '全部告警', en: 'All alerts' },
   showResolved: { zh: '含已关闭', en: 'Include resolved' },
+  overviewAlerts: { zh: '{n} 条告警待处理', en: '{n} alerts waiting for someone' },
+  overviewAlertsMore: { zh: '还有 {n} 条,去告警页查看', en: '{n} more on the alerts page' },
   reopen: { zh: '重新打开', en: 'Reopen' },
   actionFromAlert: { zh: '创建行动', en: 'Start an action' },
   actionFromAlertTitle: { zh: '处理:{rule} · {entity}', en: 'Handle: {rule} · {entity}' },

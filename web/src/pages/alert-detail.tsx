@@ -18,9 +18,8 @@ import { formatValue } from '../lib/format';
 import { navigate, setSearch } from '../lib/router';
 import { useLabels } from '../lib/use-labels';
 import { ActionFields, actionBody, type NewAction } from './action-form';
+import { SEVERITY_COLOR } from './alert-colors';
 import { actionApi, alertApi, pct, type AlertDetail as Detail, type AlertEvent, type Contributor, type HistoryPoint } from './alerts-api';
-
-export const SEVERITY_COLOR = { info: 'blue', warning: 'orange', critical: 'red' } as const;
 
 /** The rule's value and baseline per evaluated day; the days the alert was open in red. */
 function historyOption(h: HistoryPoint[], ratio: boolean, names: { value: string; baseline: string }, open: { from: string; to: string }): ChartOption {

@@ -13,7 +13,8 @@ import { formatValue } from '../lib/format';
 import { alertApi, pct, type AlertEvent, type AlertRule } from './alerts-api';
 import { Channels, useChannels } from './alert-channels';
 import { useEntityText } from '../lib/entity-text';
-import { AlertDetail, SEVERITY_COLOR } from './alert-detail';
+import { SEVERITY_COLOR } from './alert-colors';
+import { AlertDetail } from './alert-detail';
 
 const openAlert = (id: string) => { setSearch((s) => s.set('alert', id)); window.scrollTo(0, 0); };
 

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { barOption, lineOption, pieOption } from '../lib/chart-options';
 import { toNumber } from '../lib/format';
 import { useLabels } from '../lib/use-labels';
+import { OverviewAlerts } from './overview-alerts';
 import { CampaignAttainment } from './overview-campaign';
 import { overviewQueries } from './overview-queries';
 
@@ -45,6 +46,7 @@ export function Page() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-overview">
       <Typography.Title level={4} style={{ margin: 0 }}>{t('navOverview')}</Typography.Title>
+      <OverviewAlerts />
       <Async state={tileQ}>
         {(d) => (
           <Row gutter={[12, 12]}>
