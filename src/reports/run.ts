@@ -11,6 +11,7 @@ import type { Warehouse } from '../warehouse/index.js';
 import { archiveFile, contentTypes, type ArchivedFile, type ReportFormat } from './archive.js';
 import type { ReportDef } from './definition.js';
 import { evaluateReport } from './evaluate.js';
+import { headlineFacts } from './headline.js';
 import { renderHtml } from './html.js';
 import { renderPdf } from './pdf.js';
 import type { DayRange } from './period.js';
@@ -60,7 +61,11 @@ export async function runReport(wh: Warehouse, catalog: Catalog, def: ReportDef,
     const message = {
       kind: 'report' as const, id: `${def.id}:${period.from}:${period.to}`, severity: 'info' as const,
       title: { zh: `${def.title.zh} ${period.from}${period.to !== period.from ? ` 至 ${period.to}` : ''}`, en: `${def.title.en} ${period.from}${period.to !== period.from ? ` to ${period.to}` : ''}` },
-      lines: [{ zh: `共 ${report.blocks.length} 个板块,附件为完整报表。`, en: `${report.blocks.length} blocks; the full report is attached.` }],
+      // the key figures in the message itself; the whole report behind the link (and attached to e-mail)
+      lines: [link
+        ? { zh: `共 ${report.blocks.length} 个板块,点「查看报表」打开完整报表(邮件另附文件)。`, en: `${report.blocks.length} blocks: open the report for all of them (e-mail also attaches the files).` }
+        : { zh: `共 ${report.blocks.length} 个板块,附件为完整报表。`, en: `${report.blocks.length} blocks; the full report is attached.` }],
+      facts: headlineFacts(report),
       html: { zh: renderHtml(report, 'zh', link ? { link } : {}), en: renderHtml(report, 'en', link ? { link } : {}) },
       attachments: files.filter((f) => f.format !== 'html').map((f) => ({ filename: `${def.id}_${period.from}.${f.format}`, contentType: contentTypes[f.format], content: f.content })),
       ...(link ? { link: { url: link, label: { zh: '查看报表', en: 'Open the report' } } } : {}),

@@ -76,5 +76,16 @@ describe('a report read in the page', () => {
     assert.deepEqual(r.deliveries.map((d) => d.ok), [true]);
     const text = (JSON.parse(robot.requests.at(-1)!.body) as { markdown: { text: string } }).markdown.text;
     assert.match(text, /\[查看报表\]\(http:\/\/127\.0\.0\.1:8787\/reports\/daily\?from=2024-01-10&to=2024-01-10\)/);
+    // the key figures in the message itself: ¥17,016.65 from 4 orders of 4 buyers, ¥17,016.65 / 4 = ¥4,254.16 each
+    // (the 9th, compared with, had none: no move to show)
+    const facts = text.split('\n').filter((l) => l.startsWith('- **'));
+    assert.deepEqual(facts.slice(0, 4), ['- **支付金额**: ¥17,016.65', '- **支付订单数**: 4', '- **支付买家数**: 4', '- **客单价**: ¥4,254.16']);
+    assert.equal(facts.length, 6);
+    // the day after: nothing paid, against the 10th's ¥17,016.65 — down 100 %
+    await runReport(s.wh, loadCatalog(), def, { from: '2024-01-11', to: '2024-01-11' }, {
+      formats: ['xlsx'], lang: 'zh', scope: { shopIds: 'all' }, channels: [channel], keys: { keyFile: join(s.dir, 'key') }, baseUrl: 'http://127.0.0.1:8787/',
+    });
+    const next = (JSON.parse(robot.requests.at(-1)!.body) as { markdown: { text: string } }).markdown.text;
+    assert.match(next, /- \*\*支付金额\*\*: ¥0\.00 \(-100\.0%\)/);
   });
 });
