@@ -13,8 +13,8 @@ import { tempDir } from '../../test/helpers/store.js';
 
 const PASSWORD = 'a-long-enough-password';
 
-function startServe(db: string, extra: string[] = []): Promise<{ url: string; stop: () => Promise<number | null>; output: () => string }> {
-  const child = spawn(process.execPath, [resolve('bin/shoplens.js'), '--db', db, 'serve', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startServe(db: string, extra: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<number | null>; output: () => string }> {
+  const child = spawn(process.execPath, [resolve('bin/shoplens.js'), '--db', db, 'serve', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -133,6 +133,32 @@ test('user add, serve on a free port, sign in, CSRF, sign out, stop', async () =
     } finally {
       await meta.close();
     }
+  } finally {
+    cleanup();
+  }
+});
+
+test('serve says where the links in messages point, and that 127.0.0.1 will not open on a colleague\'s phone', async () => {
+  const { dir, cleanup } = tempDir();
+  const db = resolve(dir, 'store.duckdb');
+  const settle = () => new Promise((r) => setTimeout(r, 1_500));
+  try {
+    assert.equal(runCli(['--db', db, 'init']).code, 0);
+    // no channel yet: nothing to warn about
+    const quiet = await startServe(db);
+    await settle();
+    await quiet.stop();
+    assert.doesNotMatch(quiet.output(), /SHOPLENS_BASE_URL/);
+    assert.equal(runCli(['--db', db, 'alerts', 'channel-add', '{"id":"ding","kind":"dingtalk","url":"http://127.0.0.1:9/robot/send?access_token=t"}']).code, 0);
+    const local = await startServe(db);
+    await settle();
+    await local.stop();
+    assert.match(local.output(), /Note: links in alert and report messages point at http:\/\/127\.0\.0\.1:\d+, which colleagues' phones cannot open; set SHOPLENS_BASE_URL/);
+    const lan = await startServe(db, [], { SHOPLENS_BASE_URL: 'http://192.168.1.20:8787' });
+    await settle();
+    await lan.stop();
+    assert.match(lan.output(), /links in messages: http:\/\/192\.168\.1\.20:8787/);
+    assert.doesNotMatch(lan.output(), /cannot open/);
   } finally {
     cleanup();
   }

@@ -42,6 +42,7 @@ export async function serveUntilStopped(wh: Warehouse, g: GlobalOptions, opts: S
       ...(g.debug === true ? { log: app.log } : {}) });
     const needsSetup = (await meta.users.count()) === 0;
     process.stdout.write(`ShopLens 已启动 / ShopLens is running: ${url}\n`);
+    if (process.env.SHOPLENS_BASE_URL) process.stdout.write(`消息中的链接 / links in messages: ${linkBase}\n`);
     // messages will carry links only this machine can open: say so where channels exist
     if (isLoopback(linkBase) && (await alertStore(meta).listChannels()).length > 0) process.stdout.write(`${LOOPBACK_HINT.zh(linkBase)}\n${LOOPBACK_HINT.en(linkBase)}\n`);
     if (needsSetup) process.stdout.write(`首次使用:打开网页完成设置,或运行 shoplens user add <名字> --role owner --password-stdin\nFirst run: open the page to create the admin, or run shoplens user add <name> --role owner --password-stdin\n`);
