@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../test/helpers/cli.js';
 import { tempDir } from '../../test/helpers/store.js';
+import { actionStore } from '../actions/store.js';
+import { openMetaStore } from '../meta/index.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -105,5 +107,22 @@ describe('shoplens alerts / report / actions', () => {
     const ex = cli('actions', 'export', '--out', xlsx);
     assert.equal(ex.code, 0, ex.stderr);
     assert.equal(readFileSync(xlsx).subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file');
+  });
+
+  it('actions add --alert: the action takes the alert\'s scope and shops; an unknown alert is refused', async () => {
+    const alerts = JSON.parse(cli('alerts', 'list', '--format', 'json').stdout) as { alerts: { id: string; entity: Record<string, string> }[] };
+    const gap = alerts.alerts.find((a) => a.id.startsWith('fresh:') && a.entity.shop === 'pdd_store')!;
+    const add = cli('actions', 'add', '补导 5 月 30 日订单', '--owner', 'li', '--due', '2026-06-10', '--metric', 'paid_orders', '--expect', 'up', '--alert', gap.id);
+    assert.equal(add.code, 0, add.stderr);
+    const meta = await openMetaStore(join(dir, 'meta.sqlite'));
+    try {
+      const a = await actionStore(meta).getAction(add.stdout.trim());
+      assert.deepEqual([a.origin, a.target.filters, a.shopIds], [{ kind: 'alert', alertId: gap.id }, { shop: 'pdd_store' }, ['pdd_store']]);
+    } finally {
+      await meta.close();
+    }
+    const unknown = cli('actions', 'add', 'x', '--owner', 'li', '--due', '2026-06-10', '--metric', 'paid_orders', '--expect', 'up', '--alert', 'nope');
+    assert.equal(unknown.code, 3);
+    assert.match(unknown.stderr, /ALERT_NOT_FOUND/);
   });
 });

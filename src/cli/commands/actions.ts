@@ -10,6 +10,7 @@ import { weeklyReview } from '../../actions/review.js';
 import { actionStages, type Action, type ActionStage } from '../../actions/schema.js';
 import { actionStore, newActionId, type ActionStore } from '../../actions/store.js';
 import { moveAction } from '../../actions/workflow.js';
+import { alertStore, type AlertStore } from '../../alerts/store.js';
 import { openMetaStore, resolveMetaLocation } from '../../meta/index.js';
 import { loadCatalog } from '../../metrics/index.js';
 import { resolveDbPath } from '../../warehouse/index.js';
@@ -24,6 +25,15 @@ async function withActions<T>(g: GlobalOptions, fn: (s: ActionStore) => Promise<
   const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
   try {
     return await fn(actionStore(meta));
+  } finally {
+    await meta.close();
+  }
+}
+
+async function withAlerts<T>(g: GlobalOptions, fn: (s: AlertStore) => Promise<T>): Promise<T> {
+  const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
+  try {
+    return await fn(alertStore(meta));
   } finally {
     await meta.close();
   }
@@ -46,20 +56,25 @@ export function registerActions(program: Command): void {
     .requiredOption('--metric <id>', '要改善的指标 / the metric it should move')
     .requiredOption('--expect <dir>', 'up | down, 可带百分比如 up:10 / direction, optionally with a percent')
     .option('--where <dim=value>', '范围,可重复 / scope filter, repeatable', (v: string, acc: string[]) => [...acc, v], [])
-    .option('--alert <id>', '来自告警 / created from an alert')
+    .option('--alert <id>', '来自告警:范围与店铺取自告警(--where 可改)/ started from an alert: its scope and shops unless --where says otherwise')
     .action(async (title: string, opts: { owner: string; due: string; metric: string; expect: string; where: string[]; alert?: string }, cmd: Command) => {
       if (dayTextToNumber(opts.due) === undefined) fail(CoreErrors.INVALID_ARGUMENT, { name: '--due', value: opts.due, expected: 'YYYY-MM-DD' });
       const [dir, pct] = opts.expect.split(':');
       if (dir !== 'up' && dir !== 'down') fail(CoreErrors.INVALID_ARGUMENT, { name: '--expect', value: opts.expect, expected: 'up | down | up:10 | down:5' });
       loadCatalog().get(opts.metric);
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      // from an alert: one that exists; its scope is the action's unless --where says otherwise, and its shops too
+      const ev = opts.alert ? await withAlerts(g, (s) => s.getEvent(opts.alert!)) : undefined;
+      const filters = opts.where.length > 0 || !ev ? parseWhere(opts.where) : { ...ev.entity };
+      const shopIds = ev && !ev.shopIds.includes('*') ? { shopIds: [...ev.shopIds] } : {};
       const a: Action = {
         type: 'action', id: newActionId('A'), title, owner: opts.owner, due: opts.due, stage: 'plan',
-        target: { metric: opts.metric, filters: parseWhere(opts.where) },
+        target: { metric: opts.metric, filters }, ...shopIds,
         expected: { direction: dir, ...(pct ? { percent: Number(pct) } : {}) },
         origin: opts.alert ? { kind: 'alert', alertId: opts.alert } : { kind: 'manual' },
         compareDays: 14, history: [], createdBy: who(), createdAt: new Date().toISOString(),
       };
-      await withActions(cmd.optsWithGlobals<GlobalOptions>(), (s) => s.put(a));
+      await withActions(g, (s) => s.put(a));
       process.stdout.write(`${a.id}\n`);
     });
 
