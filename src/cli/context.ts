@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fail } from '../core/errors.js';
+import { openMetaStore, resolveMetaLocation, type MetaStore } from '../meta/index.js';
 import { openWarehouse, resolveDbPath, type OpenOptions, type Warehouse } from '../warehouse/index.js';
 import { CliErrors } from './errors.js';
 import { outputFormats, type OutputFormat } from './output.js';
@@ -23,6 +24,16 @@ export async function withWarehouse<T>(
     return await fn(wh);
   } finally {
     await wh.close();
+  }
+}
+
+/** Opens the metadata store beside the store (users, rules, actions …), runs `fn`, and always closes it. */
+export async function withMeta<T>(opts: GlobalOptions, fn: (meta: MetaStore) => Promise<T>): Promise<T> {
+  const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(opts.db)));
+  try {
+    return await fn(meta);
+  } finally {
+    await meta.close();
   }
 }
 

@@ -11,33 +11,16 @@ import { actionStages, type Action, type ActionStage } from '../../actions/schem
 import { actionStore, newActionId, type ActionStore } from '../../actions/store.js';
 import { moveAction } from '../../actions/workflow.js';
 import { alertStore, type AlertStore } from '../../alerts/store.js';
-import { openMetaStore, resolveMetaLocation } from '../../meta/index.js';
 import { loadCatalog } from '../../metrics/index.js';
-import { resolveDbPath } from '../../warehouse/index.js';
-import { parseFormat, withWarehouse, type GlobalOptions } from '../context.js';
+import { parseFormat, withMeta, withWarehouse, type GlobalOptions } from '../context.js';
 import { jsonReplacer, render } from '../output.js';
 import { parseWhere } from './query.js';
 
 const today = () => dayInZone(new Date(), DEFAULT_TIMEZONE);
 const who = () => process.env.SHOPLENS_USER ?? process.env.USER ?? 'cli';
 
-async function withActions<T>(g: GlobalOptions, fn: (s: ActionStore) => Promise<T>): Promise<T> {
-  const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
-  try {
-    return await fn(actionStore(meta));
-  } finally {
-    await meta.close();
-  }
-}
-
-async function withAlerts<T>(g: GlobalOptions, fn: (s: AlertStore) => Promise<T>): Promise<T> {
-  const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
-  try {
-    return await fn(alertStore(meta));
-  } finally {
-    await meta.close();
-  }
-}
+const withActions = <T>(g: GlobalOptions, fn: (s: ActionStore) => Promise<T>) => withMeta(g, (meta) => fn(actionStore(meta)));
+const withAlerts = <T>(g: GlobalOptions, fn: (s: AlertStore) => Promise<T>) => withMeta(g, (meta) => fn(alertStore(meta)));
 
 const row = (a: Action) => ({ id: a.id, title: a.title, stage: a.stage, owner: a.owner, due: a.due, metric: a.target.metric, started: a.startedDay ?? '', checked: a.checkedDay ?? '' });
 

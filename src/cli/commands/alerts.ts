@@ -10,23 +10,15 @@ import { fileDeliveryLog, parseChannel, publicChannel, loadSecretKey } from '../
 import { runAlerts } from '../../alerts/run.js';
 import { alertStore, type AlertStore } from '../../alerts/store.js';
 import { ruleFromTemplate, templates } from '../../alerts/templates/index.js';
-import { openMetaStore, resolveMetaLocation } from '../../meta/index.js';
 import { loadCatalog } from '../../metrics/index.js';
 import { resolveDbPath } from '../../warehouse/index.js';
-import { parseFormat, withWarehouse, type GlobalOptions } from '../context.js';
+import { parseFormat, withMeta, withWarehouse, type GlobalOptions } from '../context.js';
 import { jsonReplacer, render } from '../output.js';
 
 const day = (name: string) => (v: string) => (dayTextToNumber(v) === undefined ? fail(CoreErrors.INVALID_ARGUMENT, { name, value: v, expected: 'YYYY-MM-DD' }) : v);
 const yesterday = () => addDays(dayInZone(new Date(), DEFAULT_TIMEZONE), -1);
 
-async function withAlertStore<T>(g: GlobalOptions, fn: (s: AlertStore) => Promise<T>): Promise<T> {
-  const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
-  try {
-    return await fn(alertStore(meta));
-  } finally {
-    await meta.close();
-  }
-}
+const withAlertStore = <T>(g: GlobalOptions, fn: (s: AlertStore) => Promise<T>) => withMeta(g, (meta) => fn(alertStore(meta)));
 
 const keySource = (g: GlobalOptions) => ({ keyFile: join(dirname(resolveDbPath(g.db)), 'secret.key') });
 

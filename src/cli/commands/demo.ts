@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_DEMO_ORDER_LINES, removeDemo } from '../../demo/index.js';
-import { openMetaStore, resolveMetaLocation } from '../../meta/index.js';
 import { forgetShops } from '../../server/services/forget-shops.js';
-import { resolveDbPath } from '../../warehouse/index.js';
-import { parsePositiveInt, withWarehouse, type GlobalOptions } from '../context.js';
+import { parsePositiveInt, withMeta, withWarehouse, type GlobalOptions } from '../context.js';
 import { runDemo } from '../run-demo.js';
 import { renderInfo, storeInfo } from './info.js';
 
@@ -20,8 +18,7 @@ export function registerDemo(program: Command): void {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         const r = await withWarehouse(g, removeDemo, { mustExist: true });
         const total = Object.values(r.rows).reduce((a, n) => a + n, 0);
-        const meta = await openMetaStore(resolveMetaLocation(resolveDbPath(g.db)));
-        const f = await forgetShops(meta, r.shops).finally(() => meta.close());
+        const f = await withMeta(g, (meta) => forgetShops(meta, r.shops));
         process.stdout.write(r.shops.length === 0
           ? '库中没有演示店铺 / the store holds no demo shop\n'
           : `已删除演示店铺 ${r.shops.join(', ')} 的 ${total} 行数据,及 ${f.alerts} 条告警、${f.actions} 个行动 / removed ${total} rows of the demo shops ${r.shops.join(', ')}, ${f.alerts} alerts and ${f.actions} actions about them\n`);
