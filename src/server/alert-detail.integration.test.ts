@@ -132,6 +132,11 @@ describe('one alert: its days, who may open it, the actions it starts', () => {
     const listed = ((await ops.inject({ url: '/api/alerts?open=true' })).json() as { alerts: Detail['alert'][] }).alerts.find((a) => a.id === id)!;
     assert.deepEqual([listed.value, listed.withheld], [null, 'metrics:finance']);
     assert.ok(!JSON.stringify(forOps).includes('270'), 'no figure of the cost rule reaches operations');
+    // acknowledging it answers with the alert as the list shows it, not its figures
+    const ack = await ops.inject({ method: 'POST', url: `${path(id)}/status`, payload: { action: 'acknowledge' } });
+    assert.equal(ack.statusCode, 200, ack.body);
+    assert.deepEqual([(ack.json() as Detail).alert.status, (ack.json() as Detail).alert.value], ['acknowledged', null]);
+    assert.ok(!ack.body.includes('270'));
     // nor can operations start an action that measures it
     const act = await ops.inject({ method: 'POST', url: '/api/actions', payload: { type: 'action', title: 'x', owner: 'y', due: '2024-01-20', target: { metric: 'gross_profit' }, expected: { direction: 'up' }, origin: { kind: 'alert', alertId: id } } });
     assert.equal(act.statusCode, 403, act.body);

@@ -136,7 +136,9 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
         : { kind: body.action };
     const next = applyUserAction(ev, action, dayInZone(new Date(), DEFAULT_TIMEZONE));
     await store.putEvent(next);
-    return { alert: next };
+    // the answer keeps to what the reader may see, like the list it came from
+    const rule = (await store.listRules()).find((r) => r.id === next.ruleId);
+    return { alert: alertForReader(p, loadCatalog(), next, rule) };
   });
 
   app.post('/api/alerts/backtest', {
