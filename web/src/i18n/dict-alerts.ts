@@ -11,7 +11,7 @@ export const alertsDict = {
   alertBaseline: { zh: '基线 / 阈值', en: 'Baseline / threshold' },
   alertChange: { zh: '变化', en: 'Move' },
   alertBasis: { zh: '判断口径', en: 'Judged on' },
-  alertBasisText: { zh: '近 {w} 天合计{lag}', en: 'the last {w} days{lag}' },
+  alertBasisText: { zh: '近 {w} 天合计', en: 'the last {w} days' },
   alertBasisLag: { zh: ',滞后 {n} 天(等退款回来)', en: ', {n} days late (for refunds to come back)' },
   alertBasisDay: { zh: '当天', en: 'the day itself' },
   alertChartTitle: { zh: '规则每天所见', en: 'What the rule saw each day' },

@@ -112,9 +112,10 @@ function Body({ d, reload, onChanged }: { d: Detail; reload: () => void; onChang
   const changed = () => { reload(); onChanged(); };
   const act = (action: 'acknowledge' | 'snooze' | 'resolve' | 'reopen') =>
     alertApi.setStatus(a.id, action).then(() => { void message.success(t('saved')); changed(); }, (e: Error) => void message.error(failure(e)));
-  const basis = d.rule && d.rule.windowDays > 1
-    ? t('alertBasisText').replace('{w}', String(d.rule.windowDays)).replace('{lag}', d.rule.lagDays > 0 ? t('alertBasisLag').replace('{n}', String(d.rule.lagDays)) : '')
-    : d.rule ? t('alertBasisDay') + (d.rule.lagDays > 0 ? t('alertBasisLag').replace('{n}', String(d.rule.lagDays)) : '') : '—';
+  // 近 7 天合计,滞后 14 天: the window the rule sums, and how late it judges it
+  const r = d.rule;
+  const basis = !r ? '—'
+    : (r.windowDays > 1 ? t('alertBasisText').replace('{w}', String(r.windowDays)) : t('alertBasisDay')) + (r.lagDays > 0 ? t('alertBasisLag').replace('{n}', String(r.lagDays)) : '');
   const history = d.history ?? [];
   const lastDay = history[history.length - 1]?.day ?? a.lastBreachDay;
   return (
