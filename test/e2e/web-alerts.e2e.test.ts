@@ -264,11 +264,27 @@ describe('alerts and actions pages', { timeout: 300_000 }, () => {
       await p.getByTestId('report-view').waitFor();
       await p.getByTestId('report-block-0').waitFor();
       assert.equal(await p.getByTestId('report-view-period').textContent(), '2026-06-29');
-      const day = await s.api<{ rows: Record<string, unknown>[] }>('POST', '/api/query', { metrics: ['paid_amount'], from: '2026-06-29', to: '2026-06-29' });
-      const paid = String(day.rows[0]!['paid_amount']);
-      const [int, frac] = paid.split('.');
-      const row = p.getByTestId('report-block-0').locator('tr').filter({ hasText: /^支付金额/ });
-      assert.equal(await row.locator('td').nth(1).textContent(), `¥${int!.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}`);
+      const paidOn = async (d: string) => {
+        const q = await s.api<{ rows: Record<string, unknown>[] }>('POST', '/api/query', { metrics: ['paid_amount'], from: d, to: d });
+        const [int, frac] = String(q.rows[0]!['paid_amount']).split('.');
+        return `¥${int!.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}`;
+      };
+      const paidCell = p.getByTestId('report-block-0').locator('tr').filter({ hasText: /^支付金额/ }).locator('td').nth(1);
+      assert.equal(await paidCell.textContent(), await paidOn('2026-06-29'));
+      // paging back a day: the 28th's report
+      await p.getByTestId('report-view-prev').click();
+      await p.getByTestId('report-view-period').filter({ hasText: '2026-06-28' }).waitFor();
+      const expected28 = await paidOn('2026-06-28');
+      await p.waitForFunction(([want]) => [...(globalThis as any).document.querySelectorAll('[data-testid="report-block-0"] tr')].some((tr: any) => tr.textContent.startsWith('支付金额') && tr.children[1]?.textContent === want), [expected28]);
+      // a month pages by months (May has 31 days, April 30)
+      await p.goto(`${s.url}/reports/monthly?from=2026-05-01&to=2026-05-31`);
+      await p.getByTestId('report-view-period').filter({ hasText: '2026-05-01 ~ 2026-05-31' }).waitFor();
+      await p.getByTestId('report-view-prev').click();
+      await p.getByTestId('report-view-period').filter({ hasText: '2026-04-01 ~ 2026-04-30' }).waitFor();
+      await p.getByTestId('report-view-next').click();
+      await p.getByTestId('report-view-period').filter({ hasText: '2026-05-01 ~ 2026-05-31' }).waitFor();
+      await p.getByTestId('report-view-next').click();
+      await p.getByTestId('report-view-period').filter({ hasText: '2026-06-01 ~ 2026-06-30' }).waitFor();
       assert.equal(await p.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), 390);
       assert.deepEqual(phoneErrors, []);
     } finally {

@@ -42,6 +42,8 @@ export const alertsDict = {
   actionScope: { zh: '范围', en: 'Scope' },
   compareWaiting: { zh: '执行后还没有完整的一天数据,明天再看对比', en: 'no full day since the start yet: the before/after shows tomorrow' },
   reportView: { zh: '查看报表', en: 'Report' },
+  periodPrev: { zh: '上一期', en: 'Previous' },
+  periodNext: { zh: '下一期', en: 'Next' },
   reportViewOpen: { zh: '查看', en: 'View' },
   closeView: { zh: '关闭', en: 'Close' },
 } satisfies Record<string, Entry>;

@@ -6,6 +6,7 @@
  * Feishu or WeCom; it reads on a phone as on a desk.
  */
 import { Button, Card, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { downloadPost, getJson } from '../api/client';
 import { holds, useSession } from '../api/session';
 import { useApi } from '../api/use-api';
@@ -70,10 +71,25 @@ function BlockTable({ b, index }: { b: Block; index: number }) {
   );
 }
 
+/** The period before or after: whole months by months (月报), any other span by its length in days. */
+export function shiftPeriod(p: { from: string; to: string }, dir: -1 | 1): { from: string; to: string } {
+  const from = dayjs(p.from);
+  const to = dayjs(p.to);
+  if (from.date() === 1 && to.isSame(to.endOf('month'), 'day')) {
+    const months = to.diff(from, 'month') + 1;
+    const start = from.add(dir * months, 'month');
+    return { from: start.format('YYYY-MM-DD'), to: start.add(months - 1, 'month').endOf('month').format('YYYY-MM-DD') };
+  }
+  const days = to.diff(from, 'day') + 1;
+  return { from: from.add(dir * days, 'day').format('YYYY-MM-DD'), to: to.add(dir * days, 'day').format('YYYY-MM-DD') };
+}
+
 export function ReportView({ id, from, to }: { id: string; from: string | null; to: string | null }) {
   const { t, lang, pick } = useI18n();
   const session = useSession();
   const state = useApi(`reports:view:${id}:${from}:${to}`, () => viewReport(id, from, to));
+  // the day (week, month) before or after, as a reader pages through 日报 on a phone
+  const go = (r: Report, dir: -1 | 1) => { const p = shiftPeriod(r.period, dir); setSearch((s) => { s.set('from', p.from); s.set('to', p.to); }); };
   const download = (r: Report, format: 'xlsx' | 'pdf') =>
     downloadPost('/api/reports/run', { name: r.id, format, lang, from: r.period.from, to: r.period.to }, `${r.id}_${r.period.from}.${format}`);
   return (
@@ -84,7 +100,9 @@ export function ReportView({ id, from, to }: { id: string; from: string | null; 
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Space wrap>
               <Typography.Text strong data-testid="report-view-title">{pick(r.title)}</Typography.Text>
+              <Button size="small" data-testid="report-view-prev" onClick={() => go(r, -1)}>‹ {t('periodPrev')}</Button>
               <Typography.Text data-testid="report-view-period">{r.period.from === r.period.to ? r.period.from : `${r.period.from} ~ ${r.period.to}`}</Typography.Text>
+              <Button size="small" data-testid="report-view-next" onClick={() => go(r, 1)}>{t('periodNext')} ›</Button>
               {holds(session, ['export']) && (
                 <>
                   <Button size="small" onClick={() => void download(r, 'xlsx')}>{t('exportXlsx')}</Button>
